@@ -1,0 +1,2 @@
+/** grantflow: a workflow engine for public grant programmes (Zuwendungsverfahren). */
+package de.grantflow;
