@@ -1,0 +1,205 @@
+package de.grantflow.application;
+
+import de.grantflow.forms.FieldError;
+import de.grantflow.forms.FormCatalog;
+import de.grantflow.forms.FormDefinition;
+import de.grantflow.forms.FormValidationException;
+import de.grantflow.forms.FormValidationResult;
+import de.grantflow.forms.FormValidator;
+import de.grantflow.programme.Programme;
+import de.grantflow.programme.ProgrammeCatalog;
+import de.grantflow.programme.UnknownProgrammeException;
+import de.grantflow.register.MunicipalityRegister;
+import de.grantflow.security.CurrentUser;
+import de.grantflow.security.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What applicants do with their cases: draft, change, submit, withdraw, waive the appeal; and what anyone may read. */
+@Service
+class ApplicationService {
+
+    static final ZoneId AUTHORITY_ZONE = ZoneId.of("Europe/Berlin");
+
+    private final ApplicationRepository repository;
+    private final ProgrammeCatalog programmes;
+    private final MunicipalityRegister register;
+    private final FormCatalog forms;
+    private final FormValidator validator;
+    private final CaseAccess access;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ApplicationService(ApplicationRepository repository, ProgrammeCatalog programmes, MunicipalityRegister register,
+            FormCatalog forms, FormValidator validator, CaseAccess access, ApplicationEventPublisher events,
+            Clock clock) {
+        this.repository = repository;
+        this.programmes = programmes;
+        this.register = register;
+        this.forms = forms;
+        this.validator = validator;
+        this.access = access;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Application create(CurrentUser user, String programmeKey, Map<String, Object> data) {
+        requireApplicant(user);
+        if (programmeKey == null || programmeKey.isBlank()) {
+            throw new FormValidationException(List.of(new FieldError("programme", "Pflichtfeld")));
+        }
+        Programme programme = findProgramme(programmeKey);
+        register.find(user.municipalityAgs()).orElseThrow(() -> new CaseConflictException(
+                "Ihre Kommune (" + user.municipalityAgs() + ") ist nicht im Antragstellerverzeichnis"));
+        Map<String, Object> draft = validDraft(programme, data);
+        Instant now = clock.instant();
+        ApplicationReference reference = ApplicationReference.of(programme.referencePrefix(),
+                now.atZone(AUTHORITY_ZONE).getYear(), repository.nextNumber());
+        Application application = Application.draft(UUID.randomUUID(), reference, programme.key(),
+                user.municipalityAgs(), draft, user.username(), now);
+        repository.insert(application);
+        repository.appendEvent(application.id(), new CaseEvent(now, CaseEventType.CREATED, user.username(),
+                ApplicationStatus.DRAFT, null, null));
+        return application;
+    }
+
+    @Transactional
+    Application updateDraft(CurrentUser user, UUID id, Map<String, Object> data) {
+        requireApplicant(user);
+        Application application = lockVisible(user, id);
+        Map<String, Object> draft = validDraft(programmes.get(application.programmeKey()), data);
+        Instant now = clock.instant();
+        application.replaceDraftData(draft, now);
+        repository.update(application);
+        repository.appendEvent(id, new CaseEvent(now, CaseEventType.UPDATED, user.username(), application.status(),
+                null, null));
+        return application;
+    }
+
+    /** Validates the whole application and starts the procedure in the same transaction: both happen or neither. */
+    @Transactional
+    Application submit(CurrentUser user, UUID id) {
+        requireApplicant(user);
+        Application application = lockVisible(user, id);
+        if (application.status() != ApplicationStatus.DRAFT) {
+            throw new CaseConflictException("Der Antrag " + application.reference() + " ist bereits eingereicht"
+                    + " (Status: " + application.status().germanName() + ")");
+        }
+        Programme programme = programmes.get(application.programmeKey());
+        FormValidationResult form = validator.validate(applicationForm(programme), application.data());
+        if (!form.valid()) {
+            throw new FormValidationException(form.errors());
+        }
+        Instant now = clock.instant();
+        SubmissionPolicy.Result policy = SubmissionPolicy.check(programme, form.data(), today(now));
+        if (!policy.passed()) {
+            throw new FormValidationException(policy.errors());
+        }
+        application.submit(form.data(), policy.callKey(), now);
+        repository.update(application);
+        repository.appendEvent(id, new CaseEvent(now, CaseEventType.SUBMITTED, user.username(),
+                ApplicationStatus.SUBMITTED, null, null));
+        events.publishEvent(new ApplicationSubmitted(id, application.reference().value(), programme.key(),
+                programme.authority().key(), application.municipalityAgs()));
+        return repository.find(id).orElseThrow();
+    }
+
+    @Transactional
+    Application withdraw(CurrentUser user, UUID id) {
+        requireApplicant(user);
+        Application application = lockVisible(user, id);
+        if (!ApplicationStatus.WITHDRAWABLE.contains(application.status())) {
+            throw new CaseConflictException("Der Antrag " + application.reference() + " kann nicht mehr"
+                    + " zurückgenommen werden (Status: " + application.status().germanName() + ")");
+        }
+        if (application.processInstanceId() == null) {
+            Instant now = clock.instant();
+            application.moveTo(ApplicationStatus.WITHDRAWN, now);
+            repository.update(application);
+            repository.appendEvent(id, new CaseEvent(now, CaseEventType.WITHDRAWN, user.username(),
+                    ApplicationStatus.WITHDRAWN, null, null));
+        } else {
+            events.publishEvent(new ApplicationWithdrawn(id, application.processInstanceId()));
+        }
+        return repository.find(id).orElseThrow();
+    }
+
+    @Transactional
+    Application waiveAppeal(CurrentUser user, UUID id) {
+        requireApplicant(user);
+        Application application = lockVisible(user, id);
+        if (!ApplicationStatus.DECIDED.contains(application.status()) || application.finalOn() != null) {
+            throw new CaseConflictException("Ein Rechtsbehelfsverzicht ist nur für einen noch nicht bestandskräftigen"
+                    + " Bescheid möglich (Status: " + application.status().germanName() + ")");
+        }
+        repository.appendEvent(id, new CaseEvent(clock.instant(), CaseEventType.APPEAL_WAIVED, user.username(),
+                application.status(), null, null));
+        events.publishEvent(new AppealWaived(id, application.processInstanceId()));
+        return repository.find(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    Application get(CurrentUser user, UUID id) {
+        return repository.find(id).filter(a -> access.canSee(user, a)).orElseThrow(() -> new CaseNotFoundException(id));
+    }
+
+    @Transactional(readOnly = true)
+    List<Application> visibleTo(CurrentUser user, int limit) {
+        if (user.has(Role.ADMIN)) {
+            return repository.findVisible(null, List.of(), true, limit);
+        }
+        if (user.isApplicant()) {
+            return repository.findVisible(user.municipalityAgs(), List.of(), false, limit);
+        }
+        return repository.findVisible(null, access.programmesOfStaff(user), false, limit);
+    }
+
+    @Transactional(readOnly = true)
+    List<CaseEvent> timeline(UUID id) {
+        return repository.timeline(id);
+    }
+
+    private Application lockVisible(CurrentUser user, UUID id) {
+        return repository.lock(id).filter(a -> access.canSee(user, a)).orElseThrow(() -> new CaseNotFoundException(id));
+    }
+
+    private Map<String, Object> validDraft(Programme programme, Map<String, Object> data) {
+        FormValidationResult result = validator.validateDraft(applicationForm(programme), data == null ? Map.of() : data);
+        if (!result.valid()) {
+            throw new FormValidationException(result.errors());
+        }
+        return result.data();
+    }
+
+    private FormDefinition applicationForm(Programme programme) {
+        return forms.get(programme.applicationForm());
+    }
+
+    private Programme findProgramme(String key) {
+        try {
+            return programmes.get(key);
+        } catch (UnknownProgrammeException e) {
+            throw new FormValidationException(List.of(new FieldError("programme", "Unbekanntes Förderprogramm: " + key)));
+        }
+    }
+
+    private static void requireApplicant(CurrentUser user) {
+        if (!user.isApplicant()) {
+            throw new AccessDeniedException("Nur Antragstellende einer Kommune können Anträge stellen und ändern");
+        }
+    }
+
+    static LocalDate today(Instant now) {
+        return now.atZone(AUTHORITY_ZONE).toLocalDate();
+    }
+}

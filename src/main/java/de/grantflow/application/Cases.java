@@ -1,0 +1,42 @@
+package de.grantflow.application;
+
+import de.grantflow.security.CurrentUser;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What other modules may read about cases, always through the same visibility rule as the case API. */
+@Component
+public class Cases {
+
+    private final ApplicationRepository repository;
+    private final CaseAccess access;
+
+    Cases(ApplicationRepository repository, CaseAccess access) {
+        this.repository = repository;
+        this.access = access;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CaseSummary> findVisible(UUID id, CurrentUser user) {
+        return repository.find(id).filter(a -> access.canSee(user, a)).map(Cases::summary);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<String, UUID> applicationIdsByProcessInstance(Collection<String> processInstanceIds) {
+        return repository.applicationIdsByProcessInstance(processInstanceIds);
+    }
+
+    static CaseSummary summary(Application a) {
+        return new CaseSummary(a.id(), a.reference().value(), a.programmeKey(), a.municipalityAgs(), a.status(),
+                a.text("projectTitle"), a.processInstanceId());
+    }
+
+    /** A case in brief. */
+    public record CaseSummary(UUID id, String reference, String programmeKey, String municipalityAgs,
+            ApplicationStatus status, String projectTitle, String processInstanceId) {
+    }
+}

@@ -1,0 +1,45 @@
+package de.grantflow.application;
+
+import de.grantflow.letters.LetterFile;
+import de.grantflow.letters.LetterService;
+import de.grantflow.security.CurrentUsers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Letters are downloaded by whoever may see their case, and by nobody else. */
+@RestController
+@Tag(name = "Schreiben", description = "Bescheide und Schreiben als PDF/A")
+class LetterController {
+
+    private final LetterService letters;
+    private final Cases cases;
+    private final CurrentUsers users;
+
+    LetterController(LetterService letters, Cases cases, CurrentUsers users) {
+        this.letters = letters;
+        this.cases = cases;
+        this.users = users;
+    }
+
+    @GetMapping(value = "/api/letters/{id}", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "Ein Schreiben als PDF herunterladen")
+    ResponseEntity<byte[]> download(@PathVariable UUID id) {
+        LetterFile file = letters.file(id)
+                .filter(f -> cases.findVisible(f.letter().applicationId(), users.current()).isPresent())
+                .orElseThrow(() -> new CaseNotFoundException("Schreiben " + id + " nicht gefunden"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .header("X-Content-SHA256", file.letter().sha256())
+                .body(file.content());
+    }
+}

@@ -1,0 +1,3 @@
+/** The grant application (the case): drafting, submission, its status, timeline, decisions and letters. */
+@org.springframework.modulith.ApplicationModule(displayName = "Applications")
+package de.grantflow.application;

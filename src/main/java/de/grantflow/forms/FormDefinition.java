@@ -1,0 +1,90 @@
+package de.grantflow.forms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A Camunda Form: its id, its JSON as deployed, and the tree of components that carry data. */
+public final class FormDefinition {
+
+    private final String id;
+    private final String json;
+    private final List<Field> fields;
+
+    FormDefinition(String id, String json, List<Field> fields) {
+        this.id = id;
+        this.json = json;
+        this.fields = List.copyOf(fields);
+    }
+
+    static FormDefinition parse(JsonNode root, String json) {
+        String id = root.path("id").asText(null);
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("Formular ohne id");
+        }
+        return new FormDefinition(id, json, fields(root.path("components")));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String json() {
+        return json;
+    }
+
+    List<Field> fields() {
+        return fields;
+    }
+
+    private static List<Field> fields(JsonNode components) {
+        List<Field> result = new ArrayList<>();
+        for (JsonNode component : components) {
+            String type = component.path("type").asText();
+            switch (type) {
+                case "group" -> {
+                    List<Field> children = fields(component.path("components"));
+                    String path = component.path("path").asText("");
+                    if (path.isBlank()) {
+                        result.addAll(children);
+                    } else {
+                        result.add(new Field(path, "group", label(component), component.path("validate"),
+                                List.of(), children));
+                    }
+                }
+                case "dynamiclist" -> result.add(new Field(component.path("path").asText(), "dynamiclist",
+                        label(component), component.path("validate"), List.of(), fields(component.path("components"))));
+                default -> {
+                    String key = component.path("key").asText("");
+                    if (!key.isBlank() && !"button".equals(type)) {
+                        result.add(new Field(key, type, label(component), component, options(component), List.of()));
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static String label(JsonNode component) {
+        return component.path("label").asText(component.path("key").asText(""));
+    }
+
+    private static List<String> options(JsonNode component) {
+        List<String> values = new ArrayList<>();
+        component.path("values").forEach(v -> values.add(v.path("value").asText()));
+        return values;
+    }
+
+    /** A data-carrying component; groups with a path and dynamic lists have children. */
+    record Field(String key, String type, String label, JsonNode definition, List<String> options,
+            List<Field> children) {
+
+        JsonNode validate() {
+            return "group".equals(type) || "dynamiclist".equals(type) ? definition : definition.path("validate");
+        }
+
+        boolean required() {
+            return validate().path("required").asBoolean(false);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package de.grantflow.letters;
+
+/** A letter to render: header and body. */
+public record LetterContent(LetterHeader header, LetterBody body) {
+}

@@ -1,0 +1,87 @@
+package de.grantflow.letters;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issues each step's letter exactly once: a second call for the same case and step returns the stored letter without
+ * rendering again, and the insert joins the caller's transaction, so a retried job that rolled back leaves nothing.
+ * Stored letters never change (the database refuses it).
+ */
+@Service
+public class LetterService {
+
+    private static final String COLUMNS = "id, application_id, type, step_key, created_at, sha256, size_bytes";
+
+    private final LetterRenderer renderer;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    LetterService(LetterRenderer renderer, JdbcClient jdbc, Clock clock) {
+        this.renderer = renderer;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public StoredLetter issue(UUID applicationId, String stepKey, LetterContent content) {
+        Optional<StoredLetter> existing = find(applicationId, stepKey);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        byte[] pdf = renderer.render(content);
+        jdbc.sql("""
+                INSERT INTO letter (id, application_id, type, step_key, created_at, sha256, size_bytes, content)
+                VALUES (:id, :application, :type, :step, :at, :sha, :size, :content)
+                ON CONFLICT (application_id, step_key) DO NOTHING""")
+                .param("id", UUID.randomUUID()).param("application", applicationId)
+                .param("type", content.body().type().name()).param("step", stepKey)
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("sha", sha256(pdf))
+                .param("size", pdf.length).param("content", pdf)
+                .update();
+        return find(applicationId, stepKey).orElseThrow();
+    }
+
+    public List<StoredLetter> lettersOf(UUID applicationId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM letter WHERE application_id = :application"
+                        + " ORDER BY created_at, id")
+                .param("application", applicationId).query(LetterService::map).list();
+    }
+
+    public Optional<LetterFile> file(UUID letterId) {
+        return jdbc.sql("SELECT " + COLUMNS + ", content FROM letter WHERE id = :id")
+                .param("id", letterId)
+                .query((rs, n) -> new LetterFile(map(rs, n), rs.getBytes("content")))
+                .optional();
+    }
+
+    private Optional<StoredLetter> find(UUID applicationId, String stepKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM letter WHERE application_id = :application AND step_key = :step")
+                .param("application", applicationId).param("step", stepKey).query(LetterService::map).optional();
+    }
+
+    private static StoredLetter map(ResultSet rs, int row) throws SQLException {
+        return new StoredLetter(rs.getObject("id", UUID.class), rs.getObject("application_id", UUID.class),
+                LetterType.valueOf(rs.getString("type")), rs.getString("step_key"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("sha256"),
+                rs.getInt("size_bytes"));
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

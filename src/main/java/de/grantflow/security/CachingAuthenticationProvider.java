@@ -1,0 +1,71 @@
+package de.grantflow.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+
+/**
+ * API clients send their password with every request (HTTP Basic); checking a bcrypt hash each time would cost tens of
+ * milliseconds of CPU per request. A successful check is remembered for a short time under a SHA-256 of the
+ * credentials, never the password itself; a changed password or a disabled user takes effect when the entry expires.
+ */
+class CachingAuthenticationProvider implements AuthenticationProvider {
+
+    private static final Duration TIME_TO_LIVE = Duration.ofMinutes(2);
+    private static final int MAX_ENTRIES = 10_000;
+
+    private final DaoAuthenticationProvider delegate;
+    private final Clock clock;
+    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+
+    CachingAuthenticationProvider(DaoAuthenticationProvider delegate, Clock clock) {
+        this.delegate = delegate;
+        this.clock = clock;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String key = key(authentication);
+        Instant now = Instant.now(clock);
+        Entry cached = cache.get(key);
+        if (cached != null && cached.expires().isAfter(now)) {
+            return cached.result();
+        }
+        Authentication result = delegate.authenticate(authentication);
+        if (cache.size() >= MAX_ENTRIES) {
+            cache.clear();
+        }
+        cache.put(key, new Entry(result, now.plus(TIME_TO_LIVE)));
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private static String key(Authentication authentication) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(authentication.getName().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(String.valueOf(authentication.getCredentials()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Entry(Authentication result, Instant expires) {
+    }
+}

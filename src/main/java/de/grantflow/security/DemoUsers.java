@@ -1,0 +1,87 @@
+package de.grantflow.security;
+
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo's users, all with the password {@code demo}. Staff also get an account in the engine's identity service so
+ * that they can log into Tasklist and Cockpit; applicants never do. Installed at start only in the demo profile.
+ */
+@Component
+public class DemoUsers {
+
+    static final String PASSWORD = "demo";
+    private static final Set<String> AUTHORITIES = Set.of("br-arnsberg", "lpb-bw");
+
+    private static final List<NewUser> USERS = List.of(
+            applicant("antrag.dortmund", "Anna Schäfer", "anna.schaefer@stadtdo.de", "0231 50-12345", "05913000"),
+            applicant("antrag.duisburg", "Mehmet Yılmaz", "m.yilmaz@stadt-duisburg.de", "0203 283-4567", "05112000"),
+            applicant("antrag.muenster", "Katharina Nowak", "nowak@stadt-muenster.de", "0251 492-7788", "05515000"),
+            applicant("antrag.stuttgart", "Jonas Weber", "jonas.weber@stuttgart.de", "0711 216-8899", "08111000"),
+            staff("pruefer", "Peter Prüfer", "peter.pruefer@bra.nrw.de", "02931 82-2361", Set.of(Role.REVIEWER)),
+            staff("pruefer2", "Petra Zweig", "petra.zweig@bra.nrw.de", "02931 82-2362",
+                    Set.of(Role.REVIEWER, Role.APPROVER)),
+            staff("bewilliger", "Bernd Bewilliger", "bernd.bewilliger@bra.nrw.de", "02931 82-2370",
+                    Set.of(Role.APPROVER)),
+            staff("programm", "Paula Programm", "paula.programm@bra.nrw.de", "02931 82-2300",
+                    Set.of(Role.PROGRAMME_MANAGER)),
+            new NewUser("admin", PASSWORD, "Administration", "admin@grantflow.example", null, Set.of(Role.ADMIN),
+                    null, Set.of()));
+
+    private final UserAccounts accounts;
+    private final CurrentUsers users;
+    private final IdentityService identity;
+
+    DemoUsers(UserAccounts accounts, CurrentUsers users, IdentityService identity) {
+        this.accounts = accounts;
+        this.users = users;
+        this.identity = identity;
+    }
+
+    @Transactional
+    public void install() {
+        for (NewUser user : USERS) {
+            accounts.createOrUpdate(user);
+            if (!user.roles().contains(Role.APPLICANT)) {
+                engineAccount(user, users.find(user.username()).orElseThrow().candidateGroups());
+            }
+        }
+    }
+
+    private void engineAccount(NewUser user, List<String> groups) {
+        User account = identity.createUserQuery().userId(user.username()).singleResult();
+        if (account == null) {
+            account = identity.newUser(user.username());
+        }
+        String[] names = user.displayName().split(" ", 2);
+        account.setFirstName(names[0]);
+        account.setLastName(names.length > 1 ? names[1] : names[0]);
+        account.setEmail(user.email());
+        account.setPassword(user.rawPassword());
+        identity.saveUser(account);
+        for (String groupId : groups) {
+            if (identity.createGroupQuery().groupId(groupId).singleResult() == null) {
+                Group group = identity.newGroup(groupId);
+                group.setName(groupId);
+                group.setType(groupId.equals("camunda-admin") ? "SYSTEM" : "WORKFLOW");
+                identity.saveGroup(group);
+            }
+            if (identity.createUserQuery().userId(user.username()).memberOfGroup(groupId).count() == 0) {
+                identity.createMembership(user.username(), groupId);
+            }
+        }
+    }
+
+    private static NewUser applicant(String username, String name, String email, String phone, String ags) {
+        return new NewUser(username, PASSWORD, name, email, phone, Set.of(Role.APPLICANT), ags, Set.of());
+    }
+
+    private static NewUser staff(String username, String name, String email, String phone, Set<Role> roles) {
+        return new NewUser(username, PASSWORD, name, email, phone, roles, null, AUTHORITIES);
+    }
+}

@@ -1,0 +1,197 @@
+package de.grantflow.tasks;
+
+import de.grantflow.application.CaseConflictException;
+import de.grantflow.application.Cases;
+import de.grantflow.application.Cases.CaseSummary;
+import de.grantflow.forms.FormCatalog;
+import de.grantflow.forms.FormDefinition;
+import de.grantflow.forms.FormValidationException;
+import de.grantflow.forms.FormValidationResult;
+import de.grantflow.forms.FormValidator;
+import de.grantflow.security.CurrentUser;
+import de.grantflow.security.Role;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tasks through the engine's public API, filtered to the caller: candidates by group, assignees, administrators.
+ * Completing validates the form on the server first; the engine's listeners then apply the domain rules.
+ */
+@Service
+class WorklistService {
+
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final Cases cases;
+    private final FormCatalog forms;
+    private final FormValidator validator;
+
+    WorklistService(TaskService tasks, IdentityService identity, Cases cases, FormCatalog forms,
+            FormValidator validator) {
+        this.tasks = tasks;
+        this.identity = identity;
+        this.cases = cases;
+        this.forms = forms;
+        this.validator = validator;
+    }
+
+    @Transactional(readOnly = true)
+    List<WorkTask> worklist(CurrentUser user, int limit) {
+        List<String> groups = user.candidateGroups();
+        Stream<Task> candidate = groups.isEmpty() ? Stream.empty()
+                : tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().initializeFormKeys()
+                        .listPage(0, limit).stream();
+        Stream<Task> assigned = tasks.createTaskQuery().taskAssignee(user.username()).initializeFormKeys()
+                .listPage(0, limit).stream();
+        Map<String, Task> unique = new LinkedHashMap<>();
+        Stream.concat(assigned, candidate).forEach(t -> unique.putIfAbsent(t.getId(), t));
+        Set<String> processInstances = unique.values().stream().map(Task::getProcessInstanceId)
+                .collect(Collectors.toSet());
+        Map<String, UUID> applications = cases.applicationIdsByProcessInstance(processInstances);
+        return unique.values().stream()
+                .map(t -> view(t, applications.get(t.getProcessInstanceId()), user))
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing(WorkTask::due, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(WorkTask::created))
+                .limit(limit)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    WorkTask get(CurrentUser user, String id) {
+        Task task = visibleTask(user, id);
+        UUID application = cases.applicationIdsByProcessInstance(Set.of(task.getProcessInstanceId()))
+                .get(task.getProcessInstanceId());
+        return view(task, application, user).orElseThrow(() -> new TaskNotFoundException(id));
+    }
+
+    @Transactional(readOnly = true)
+    FormDefinition form(CurrentUser user, String id) {
+        return formOf(visibleTask(user, id)).orElseThrow(() -> new TaskNotFoundException(id));
+    }
+
+    @Transactional
+    WorkTask claim(CurrentUser user, String id) {
+        Task task = visibleTask(user, id);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+            throw new CaseConflictException("Die Aufgabe ist bereits von " + task.getAssignee() + " übernommen");
+        }
+        if (task.getAssignee() == null) {
+            as(user, () -> {
+                tasks.claim(id, user.username());
+                return null;
+            });
+        }
+        return get(user, id);
+    }
+
+    @Transactional
+    WorkTask unclaim(CurrentUser user, String id) {
+        Task task = visibleTask(user, id);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.username()) && !user.has(Role.ADMIN)) {
+            throw new CaseConflictException("Nur " + task.getAssignee() + " kann die Aufgabe zurückgeben");
+        }
+        as(user, () -> {
+            tasks.setAssignee(id, null);
+            return null;
+        });
+        return get(user, id);
+    }
+
+    /** Validates against the task's form, claims the task if nobody holds it, and completes it as the caller. */
+    @Transactional
+    void complete(CurrentUser user, String id, Map<String, Object> data) {
+        Task task = visibleTask(user, id);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+            throw new CaseConflictException("Die Aufgabe ist von " + task.getAssignee() + " übernommen;"
+                    + " nur diese Person kann sie abschließen");
+        }
+        FormDefinition form = formOf(task).orElseThrow(() -> new TaskNotFoundException(id));
+        FormValidationResult result = validator.validate(form, data == null ? Map.of() : data);
+        if (!result.valid()) {
+            throw new FormValidationException(result.errors());
+        }
+        as(user, () -> {
+            if (task.getAssignee() == null) {
+                tasks.claim(id, user.username());
+            }
+            tasks.complete(id, result.data());
+            return null;
+        });
+    }
+
+    private Optional<WorkTask> view(Task task, UUID applicationId, CurrentUser user) {
+        if (applicationId == null) {
+            return Optional.empty();
+        }
+        Optional<CaseSummary> summary = cases.findVisible(applicationId, user);
+        return summary.map(c -> new WorkTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), c.id(),
+                c.reference(), c.programmeKey(), c.projectTitle(), task.getAssignee(), instant(task.getCreateTime()),
+                instant(task.getDueDate()), formKey(task)));
+    }
+
+    private Task visibleTask(CurrentUser user, String id) {
+        Task task = tasks.createTaskQuery().taskId(id).initializeFormKeys().singleResult();
+        if (task == null || !mayWorkOn(user, task)) {
+            throw new TaskNotFoundException(id);
+        }
+        UUID application = cases.applicationIdsByProcessInstance(Set.of(task.getProcessInstanceId()))
+                .get(task.getProcessInstanceId());
+        if (application == null || cases.findVisible(application, user).isEmpty()) {
+            throw new TaskNotFoundException(id);
+        }
+        return task;
+    }
+
+    private boolean mayWorkOn(CurrentUser user, Task task) {
+        if (user.has(Role.ADMIN) || user.username().equals(task.getAssignee())) {
+            return true;
+        }
+        List<String> groups = user.candidateGroups();
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId)
+                .anyMatch(groups::contains);
+    }
+
+    private Optional<FormDefinition> formOf(Task task) {
+        return Optional.ofNullable(formKey(task)).flatMap(forms::find);
+    }
+
+    private static String formKey(Task task) {
+        CamundaFormRef ref = task.getCamundaFormRef();
+        return ref == null ? null : ref.getKey();
+    }
+
+    /** Runs engine calls as the user, so listeners know who acts and the engine's history records it. */
+    private <T> T as(CurrentUser user, Supplier<T> action) {
+        identity.setAuthentication(user.username(), user.candidateGroups());
+        try {
+            return action.get();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

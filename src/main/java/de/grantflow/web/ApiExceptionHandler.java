@@ -1,0 +1,87 @@
+package de.grantflow.web;
+
+import de.grantflow.forms.FieldError;
+import de.grantflow.forms.FormValidationException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns what a user can cause into 4xx answers with a German message and the fields concerned. Exceptions raised
+ * inside the process engine (listeners, delegates) arrive wrapped, so the cause chain is searched.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> handle(Exception exception, HttpServletRequest request) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            Optional<ResponseEntity<ApiError>> answer = answer(cause, request);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+        }
+        String incident = UUID.randomUUID().toString();
+        log.error("Unexpected error {} on {} {}", incident, request.getMethod(), request.getRequestURI(), exception);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "Interner Fehler (Vorgang " + incident
+                + "). Es wurde nichts geändert; bitte versuchen Sie es erneut.", request, List.of());
+    }
+
+    private Optional<ResponseEntity<ApiError>> answer(Throwable cause, HttpServletRequest request) {
+        if (cause instanceof FormValidationException invalid) {
+            return Optional.of(error(HttpStatus.BAD_REQUEST, "Die Eingaben sind ungültig", request, invalid.errors()));
+        }
+        if (cause instanceof AccessDeniedException) {
+            return Optional.of(error(HttpStatus.FORBIDDEN, cause.getMessage() == null || cause.getMessage().isBlank()
+                    || "Access Denied".equals(cause.getMessage()) ? "Keine Berechtigung" : cause.getMessage(),
+                    request, List.of()));
+        }
+        if (cause instanceof HttpMessageNotReadableException) {
+            return Optional.of(error(HttpStatus.BAD_REQUEST, "Der Inhalt der Anfrage ist kein gültiges JSON"
+                    + " in der erwarteten Form", request, List.of()));
+        }
+        if (cause instanceof MethodArgumentTypeMismatchException mismatch) {
+            return Optional.of(error(HttpStatus.BAD_REQUEST, "Ungültiger Wert für " + mismatch.getName(), request,
+                    List.of(new FieldError(mismatch.getName(), "Ungültiger Wert"))));
+        }
+        if (cause instanceof HttpRequestMethodNotSupportedException) {
+            return Optional.of(error(HttpStatus.METHOD_NOT_ALLOWED, "Methode nicht erlaubt", request, List.of()));
+        }
+        if (cause instanceof HttpMediaTypeNotSupportedException) {
+            return Optional.of(error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Bitte JSON senden (Content-Type:"
+                    + " application/json)", request, List.of()));
+        }
+        if (cause instanceof NoResourceFoundException) {
+            return Optional.of(error(HttpStatus.NOT_FOUND, "Nicht gefunden", request, List.of()));
+        }
+        ResponseStatus status = AnnotatedElementUtils.findMergedAnnotation(cause.getClass(), ResponseStatus.class);
+        if (status != null) {
+            return Optional.of(error(status.code(), cause.getMessage(), request, List.of()));
+        }
+        return Optional.empty();
+    }
+
+    private static ResponseEntity<ApiError> error(HttpStatus status, String message, HttpServletRequest request,
+            List<FieldError> errors) {
+        return ResponseEntity.status(status).body(new ApiError(Instant.now(), status.value(),
+                status.getReasonPhrase(), message, request.getRequestURI(), errors));
+    }
+}

@@ -1,0 +1,64 @@
+package de.grantflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/** Talks to the running application over HTTP as one user, with Basic authentication, as an API client would. */
+public final class ApiClient {
+
+    private final RestClient http;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ApiClient(int port, String username, String password) {
+        this.http = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeaders(h -> h.setBasicAuth(username, password))
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+                .build();
+    }
+
+    public Response get(String path) {
+        return exchange(http.get().uri(path));
+    }
+
+    public Response post(String path, Object body) {
+        return exchange(http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body == null ? Map.of() : body));
+    }
+
+    public Response put(String path, Object body) {
+        return exchange(http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(body));
+    }
+
+    public Response postRaw(String path, String rawJson) {
+        return exchange(http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(rawJson));
+    }
+
+    public byte[] bytes(String path) {
+        return http.get().uri(path).retrieve().body(byte[].class);
+    }
+
+    private Response exchange(RestClient.RequestHeadersSpec<?> request) {
+        return request.exchange((req, res) -> {
+            byte[] body = res.getBody().readAllBytes();
+            JsonNode node = body.length == 0 ? json.nullNode() : parse(body);
+            return new Response(res.getStatusCode().value(), node, res.getHeaders());
+        });
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            return json.readTree(body);
+        } catch (java.io.IOException e) {
+            return json.getNodeFactory().textNode(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A status, a JSON body and the headers. */
+    public record Response(int status, JsonNode body, HttpHeaders headers) {
+    }
+}

@@ -1,0 +1,190 @@
+package de.grantflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.grantflow.ApiClient.Response;
+import de.grantflow.application.CaseFixtures;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The procedure through the real HTTP API, as the demo users walk it, with the job executor running. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class GrantProcedureApiTest {
+
+    @LocalServerPort int port;
+    @Autowired CaseFixtures cases;
+    @Autowired TestClock clock;
+
+    ApiClient dortmund;
+    ApiClient duisburg;
+    ApiClient pruefer;
+    ApiClient pruefer2;
+    ApiClient bewilliger;
+
+    @BeforeEach
+    void setUp() {
+        clock.reset();
+        cases.ensureUsers();
+        dortmund = new ApiClient(port, "antrag.dortmund", "demo");
+        duisburg = new ApiClient(port, "antrag.duisburg", "demo");
+        pruefer = new ApiClient(port, "pruefer", "demo");
+        pruefer2 = new ApiClient(port, "pruefer2", "demo");
+        bewilliger = new ApiClient(port, "bewilliger", "demo");
+    }
+
+    @Test
+    void applicantAppliesAndTheAuthorityApprovesWithFourEyes() throws IOException {
+        Response programmes = dortmund.get("/api/programmes");
+        assertThat(programmes.status()).isEqualTo(200);
+        assertThat(programmes.body().findValuesAsText("key")).contains("kommin-nrw", "fluechtlingsdialoge-bw");
+        assertThat(dortmund.get("/api/programmes/kommin-nrw/form").body().path("id").asText())
+                .isEqualTo("kommin-nrw-application");
+
+        Response created = dortmund.post("/api/applications",
+                Map.of("programme", "kommin-nrw", "data", CaseFixtures.kommIn("Lotsenprojekt Nordstadt", 40_000)));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().path("status").asText()).isEqualTo("DRAFT");
+        assertThat(created.body().path("reference").asText()).matches("KIN-2026-\\d{6}");
+        String id = created.body().path("id").asText();
+
+        Response submitted = dortmund.post("/api/applications/" + id + "/submit", null);
+        assertThat(submitted.status()).isEqualTo(200);
+        assertThat(submitted.body().path("status").asText()).isEqualTo("SUBMITTED");
+        JsonNode receipt = awaitLetter(dortmund, id, "RECEIPT");
+        String receiptText = text(dortmund.bytes("/api/letters/" + receipt.path("id").asText()));
+        assertThat(receiptText).contains("Eingangsbestätigung", created.body().path("reference").asText());
+
+        String formalCheck = awaitTask(pruefer, id, "Task_FormalCheck");
+        assertThat(pruefer.post("/api/tasks/" + formalCheck + "/claim", null).status()).isEqualTo(200);
+        assertThat(pruefer.post("/api/tasks/" + formalCheck + "/complete", Map.of("data", Map.of("complete", true)))
+                .status()).isEqualTo(204);
+
+        String review = awaitTask(pruefer2, id, "Task_Review");
+        assertThat(pruefer2.get("/api/tasks/" + review + "/form").body().path("id").asText())
+                .isEqualTo("substantive-review");
+        Response badReview = pruefer2.post("/api/tasks/" + review + "/complete",
+                Map.of("data", Map.of("recommendation", "maybe", "score", 300)));
+        assertThat(badReview.status()).isEqualTo(400);
+        assertThat(badReview.body().path("errors").findValuesAsText("field"))
+                .contains("recommendation", "score", "justification", "proposedAmount");
+        assertThat(pruefer2.post("/api/tasks/" + review + "/complete", Map.of("data", Map.of("score", 85,
+                "recommendation", "approve", "proposedAmount", 40_000,
+                "justification", "Überzeugendes Konzept."))).status()).isEqualTo(204);
+
+        String decide = awaitTask(pruefer2, id, "Task_Decide");
+        Response ownDecision = pruefer2.post("/api/tasks/" + decide + "/complete",
+                Map.of("data", Map.of("decision", "approve")));
+        assertThat(ownDecision.status()).isEqualTo(403);
+        assertThat(ownDecision.body().path("message").asText()).contains("Vier-Augen");
+        assertThat(pruefer2.post("/api/tasks/" + decide + "/unclaim", null).status()).isEqualTo(200);
+        assertThat(bewilliger.post("/api/tasks/" + decide + "/complete",
+                Map.of("data", Map.of("decision", "approve", "comment", "Einverstanden."))).status()).isEqualTo(204);
+
+        JsonNode approved = dortmund.get("/api/applications/" + id).body();
+        assertThat(approved.path("status").asText()).isEqualTo("APPROVED");
+        assertThat(approved.path("grantedAmount").decimalValue()).isEqualByComparingTo("40000");
+        assertThat(approved.path("decisions").findValuesAsText("decisionKey"))
+                .contains("kommin-nrw-eligibility", "grant-amount");
+        assertThat(approved.path("decisions").get(0).path("ruleId").asText()).isNotBlank();
+        JsonNode grant = awaitLetter(dortmund, id, "GRANT_DECISION");
+        assertThat(grant.path("sha256").asText()).hasSize(64);
+        String grantText = text(dortmund.bytes("/api/letters/" + grant.path("id").asText()));
+        assertThat(grantText).contains("Zuwendungsbescheid", "40.000,00", "Rechtsbehelfsbelehrung",
+                "Verwaltungsgericht Arnsberg");
+
+        assertThat(dortmund.post("/api/applications/" + id + "/waive-appeal", null).status()).isEqualTo(200);
+        assertThat(dortmund.get("/api/applications/" + id).body().path("finalOn").asText()).isNotBlank();
+    }
+
+    @Test
+    void anotherMunicipalitySeesNothingOfTheCase() {
+        String id = dortmund.post("/api/applications", Map.of("programme", "kommin-nrw",
+                "data", CaseFixtures.kommIn("Nur für Dortmund", 10_000))).body().path("id").asText();
+        dortmund.post("/api/applications/" + id + "/submit", null);
+        JsonNode receipt = awaitLetter(dortmund, id, "RECEIPT");
+        String formalCheck = awaitTask(pruefer, id, "Task_FormalCheck");
+        pruefer.post("/api/tasks/" + formalCheck + "/complete",
+                Map.of("data", Map.of("complete", false, "missingDocuments", "Ratsbeschluss")));
+        String supply = awaitTask(dortmund, id, "Task_SupplyDocuments");
+
+        assertThat(duisburg.get("/api/applications/" + id).status()).isEqualTo(404);
+        assertThat(duisburg.get("/api/applications").body().findValuesAsText("id")).doesNotContain(id);
+        assertThat(duisburg.get("/api/letters/" + receipt.path("id").asText()).status()).isEqualTo(404);
+        assertThat(duisburg.get("/api/tasks").body().findValuesAsText("id")).doesNotContain(supply);
+        assertThat(duisburg.get("/api/tasks/" + supply).status()).isEqualTo(404);
+        assertThat(duisburg.post("/api/tasks/" + supply + "/complete",
+                Map.of("data", Map.of("documentsSupplied", "x"))).status()).isEqualTo(404);
+        assertThat(duisburg.post("/api/applications/" + id + "/withdraw", null).status()).isEqualTo(404);
+        assertThat(duisburg.get("/engine-rest/task").status()).isEqualTo(403);
+        assertThat(duisburg.get("/camunda/app/tasklist/").status()).isEqualTo(403);
+
+        assertThat(dortmund.post("/api/tasks/" + supply + "/complete",
+                Map.of("data", Map.of("documentsSupplied", "Ratsbeschluss vom 3.3.2026"))).status()).isEqualTo(204);
+        assertThat(dortmund.post("/api/applications/" + id + "/withdraw", null).body().path("status").asText())
+                .isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void invalidInputIsRefusedByFieldAndChangesNothing() {
+        Map<String, Object> data = CaseFixtures.kommIn("Zu teuer", 10_000);
+        data.put("requestedAmount", 90_000);
+        data.put("projectEnd", "2026-01-01");
+        data.put("contactEmail", "keine-adresse");
+        Response draftWithBadEmail = dortmund.post("/api/applications", Map.of("programme", "kommin-nrw", "data", data));
+        assertThat(draftWithBadEmail.status()).isEqualTo(400);
+        assertThat(draftWithBadEmail.body().path("errors").findValuesAsText("field")).contains("contactEmail");
+
+        data.put("contactEmail", "anna.schaefer@stadtdo.de");
+        String id = dortmund.post("/api/applications", Map.of("programme", "kommin-nrw", "data", data))
+                .body().path("id").asText();
+        Response refused = dortmund.post("/api/applications/" + id + "/submit", null);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").findValuesAsText("field"))
+                .contains("requestedAmount", "projectEnd");
+        assertThat(dortmund.get("/api/applications/" + id).body().path("status").asText()).isEqualTo("DRAFT");
+
+        assertThat(dortmund.postRaw("/api/applications", "{\"programme\": ").status()).isEqualTo(400);
+        assertThat(dortmund.post("/api/applications", Map.of("programme", "gibt-es-nicht", "data", Map.of()))
+                .status()).isEqualTo(400);
+        assertThat(pruefer.post("/api/applications", Map.of("programme", "kommin-nrw", "data", Map.of()))
+                .status()).isEqualTo(403);
+        assertThat(new ApiClient(port, "antrag.dortmund", "falsch").get("/api/applications").status())
+                .isEqualTo(401);
+    }
+
+    private JsonNode awaitLetter(ApiClient client, String id, String type) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> StreamSupport
+                .stream(client.get("/api/applications/" + id).body().path("letters").spliterator(), false)
+                .filter(l -> type.equals(l.path("type").asText())).findFirst().orElse(null), l -> l != null);
+    }
+
+    private String awaitTask(ApiClient client, String applicationId, String taskKey) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<JsonNode> tasks = StreamSupport.stream(client.get("/api/tasks").body().spliterator(), false)
+                    .filter(t -> applicationId.equals(t.path("applicationId").asText()))
+                    .filter(t -> taskKey.equals(t.path("taskDefinitionKey").asText())).toList();
+            return tasks.isEmpty() ? null : tasks.get(0).path("id").asText();
+        }, t -> t != null);
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}

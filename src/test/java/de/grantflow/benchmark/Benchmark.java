@@ -1,0 +1,249 @@
+package de.grantflow.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.grantflow.ApiClient;
+import de.grantflow.application.CaseFixtures;
+import de.grantflow.programme.BudgetLedger;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Throughput of the procedure on the embedded PostgreSQL with durable settings (fsync and synchronous commit on),
+ * measured against a bare engine process in the same run. Run with {@code mvn -Pbenchmark verify}; it prints a table
+ * and writes target/benchmark/results.json. Not part of the normal test run.
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestPropertySource(properties = {"grantflow.db.durable=true", "logging.level.root=WARN"})
+class Benchmark {
+
+    private static final int SUBMISSIONS = Integer.getInteger("benchmark.submissions", 600);
+    private static final int LIFECYCLES = Integer.getInteger("benchmark.lifecycles", 100);
+    private static final int CLIENTS = Integer.getInteger("benchmark.clients", 16);
+
+    @LocalServerPort int port;
+    @Autowired CaseFixtures cases;
+    @Autowired JdbcClient jdbc;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired RepositoryService repository;
+    @Autowired BudgetLedger budget;
+
+    @Test
+    void measure() throws Exception {
+        cases.ensureUsers();
+        assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
+        assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
+        cases.setBudget("kommin-nrw", 2026, new BigDecimal("1000000000"));
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("durableSettings", "fsync=on, synchronous_commit=on");
+        results.put("cores", Runtime.getRuntime().availableProcessors());
+
+        warmUp();
+        Submissions submissions = submissions(SUBMISSIONS, CLIENTS);
+        results.put("submissions", SUBMISSIONS);
+        results.put("clients", CLIENTS);
+        results.put("submissionsPerSecond", round(submissions.perSecond()));
+        results.put("submissionP50Ms", submissions.percentile(50));
+        results.put("submissionP95Ms", submissions.percentile(95));
+        results.put("submissionP99Ms", submissions.percentile(99));
+
+        double lifecycles = lifecyclesPerSecond(LIFECYCLES, CLIENTS);
+        double bare = bareEngineLifecyclesPerSecond(LIFECYCLES, CLIENTS);
+        results.put("lifecycles", LIFECYCLES);
+        results.put("lifecyclesPerSecond", round(lifecycles));
+        results.put("bareEngineLifecyclesPerSecond", round(bare));
+        results.put("lifecycleRatio", round(lifecycles / bare));
+        write(results);
+    }
+
+    private void warmUp() throws Exception {
+        submissions(40, 4);
+        lifecyclesPerSecond(10, 4);
+        bareEngineLifecyclesPerSecond(10, 4);
+    }
+
+    /** Applicants create and submit; the clock stops when every submission has its receipt letter stored. */
+    private Submissions submissions(int count, int clients) throws Exception {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        long receiptsBefore = receipts();
+        Instant start = Instant.now();
+        parallel(count, clients, i -> {
+            ApiClient client = new ApiClient(port, "antrag.dortmund", "demo");
+            long t0 = System.nanoTime();
+            String id = client.post("/api/applications", Map.of("programme", "kommin-nrw",
+                    "data", CaseFixtures.kommIn("Benchmark " + i, 10_000))).body().path("id").asText();
+            int status = client.post("/api/applications/" + id + "/submit", null).status();
+            latencies.add((System.nanoTime() - t0) / 1_000_000);
+            if (status != 200) {
+                throw new IllegalStateException("submission answered " + status);
+            }
+            ids.add(id);
+        });
+        while (receipts() - receiptsBefore < count) {
+            if (Duration.between(start, Instant.now()).toMinutes() > 10) {
+                throw new IllegalStateException("receipts not produced within 10 minutes");
+            }
+            LockSupport.parkNanos(5_000_000);
+        }
+        double seconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
+        return new Submissions(count / seconds, latencies);
+    }
+
+    /** Apply, submit, formal check, review and decision through the HTTP API, until the grant letter exists. */
+    private double lifecyclesPerSecond(int count, int clients) throws Exception {
+        Instant start = Instant.now();
+        parallel(count, clients, i -> {
+            ApiClient applicant = new ApiClient(port, "antrag.dortmund", "demo");
+            ApiClient reviewer = new ApiClient(port, "pruefer", "demo");
+            ApiClient approver = new ApiClient(port, "bewilliger", "demo");
+            String id = applicant.post("/api/applications", Map.of("programme", "kommin-nrw",
+                    "data", CaseFixtures.kommIn("Lebenszyklus " + i, 10_000))).body().path("id").asText();
+            applicant.post("/api/applications/" + id + "/submit", null);
+            complete(reviewer, id, "Task_FormalCheck", Map.of("complete", true));
+            complete(reviewer, id, "Task_Review", Map.of("score", 80, "recommendation", "approve",
+                    "proposedAmount", 10_000, "justification", "Gut."));
+            complete(approver, id, "Task_Decide", Map.of("decision", "approve"));
+        });
+        return count / (Duration.between(start, Instant.now()).toNanos() / 1e9);
+    }
+
+    /** The same number of user tasks in a bare process, driven through the engine's Java API. */
+    private double bareEngineLifecyclesPerSecond(int count, int clients) throws Exception {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("benchmark-bare").camundaHistoryTimeToLive(1)
+                .startEvent().camundaAsyncAfter()
+                .userTask("one").userTask("two").userTask("three").endEvent().done();
+        repository.createDeployment().addModelInstance("benchmark-bare.bpmn", model)
+                .enableDuplicateFiltering(true).deploy();
+        Instant start = Instant.now();
+        parallel(count, clients, i -> {
+            String instance = runtime.startProcessInstanceByKey("benchmark-bare").getId();
+            for (int step = 0; step < 3; step++) {
+                Task task = awaitTask(instance);
+                tasks.complete(task.getId());
+            }
+        });
+        return count / (Duration.between(start, Instant.now()).toNanos() / 1e9);
+    }
+
+    private Task awaitTask(String processInstanceId) {
+        Instant until = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(until)) {
+            Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+            if (task != null) {
+                return task;
+            }
+            LockSupport.parkNanos(5_000_000);
+        }
+        throw new IllegalStateException("no task for " + processInstanceId);
+    }
+
+    private void complete(ApiClient client, String applicationId, String taskKey, Map<String, Object> data) {
+        Instant until = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(until)) {
+            for (JsonNode task : client.get("/api/tasks?limit=1000").body()) {
+                if (applicationId.equals(task.path("applicationId").asText())
+                        && taskKey.equals(task.path("taskDefinitionKey").asText())) {
+                    int status = client.post("/api/tasks/" + task.path("id").asText() + "/complete",
+                            Map.of("data", data)).status();
+                    if (status != 204) {
+                        throw new IllegalStateException(taskKey + " answered " + status);
+                    }
+                    return;
+                }
+            }
+            LockSupport.parkNanos(5_000_000);
+        }
+        throw new IllegalStateException("no task " + taskKey + " for " + applicationId);
+    }
+
+    private long receipts() {
+        return jdbc.sql("SELECT count(*) FROM letter WHERE type = 'RECEIPT'").query(Long.class).single();
+    }
+
+    private static void parallel(int count, int clients, Step step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            AtomicInteger next = new AtomicInteger();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        step.run(i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void write(Map<String, Object> results) throws IOException {
+        Path folder = Path.of("target", "benchmark");
+        Files.createDirectories(folder);
+        StringBuilder json = new StringBuilder("{\n");
+        StringBuilder table = new StringBuilder("| figure | value |\n|---|---|\n");
+        results.forEach((key, value) -> {
+            json.append("  \"").append(key).append("\": ")
+                    .append(value instanceof Number ? value.toString() : "\"" + value + "\"").append(",\n");
+            table.append("| ").append(key).append(" | ").append(value).append(" |\n");
+        });
+        json.setLength(json.length() - 2);
+        json.append("\n}\n");
+        Files.writeString(folder.resolve("results.json"), json);
+        Files.writeString(folder.resolve("results.md"), table);
+        System.out.println("\n" + table);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    @FunctionalInterface
+    interface Step {
+        void run(int index) throws Exception;
+    }
+
+    record Submissions(double perSecond, List<Long> latencies) {
+        long percentile(int p) {
+            List<Long> sorted = latencies.stream().sorted().toList();
+            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+        }
+    }
+}
