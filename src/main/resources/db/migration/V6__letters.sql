@@ -1,6 +1,7 @@
 -- Letters as issued: stored once, never changed, with the SHA-256 of their bytes.
 CREATE TABLE letter (
     id             UUID PRIMARY KEY,
+    issue_number   BIGSERIAL    NOT NULL,
     application_id UUID         NOT NULL REFERENCES application (id),
     type           VARCHAR(40)  NOT NULL,
     step_key       VARCHAR(200) NOT NULL,

@@ -17,21 +17,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders a letter from its HTML template to PDF/A-2u with embedded fonts that cover names from all over Europe.
- * Fonts, colour profile and template engine are prepared once; each letter only lays out and writes.
+ * Fonts, colour profile and template engine (Spring EL) are prepared once; each letter only lays out and writes.
  */
 @Component
 class LetterRenderer {
 
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
-    private final TemplateEngine templates;
+    private final SpringTemplateEngine templates;
     private final byte[] regular;
     private final byte[] bold;
     private final byte[] colourProfile;
@@ -43,7 +43,7 @@ class LetterRenderer {
         resolver.setTemplateMode(TemplateMode.XML);
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
-        templates = new TemplateEngine();
+        templates = new SpringTemplateEngine();
         templates.setTemplateResolver(resolver);
         regular = resource("fonts/DejaVuSans.ttf");
         bold = resource("fonts/DejaVuSans-Bold.ttf");

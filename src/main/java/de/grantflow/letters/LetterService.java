@@ -54,7 +54,7 @@ public class LetterService {
 
     public List<StoredLetter> lettersOf(UUID applicationId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM letter WHERE application_id = :application"
-                        + " ORDER BY created_at, id")
+                        + " ORDER BY issue_number")
                 .param("application", applicationId).query(LetterService::map).list();
     }
 

@@ -19,6 +19,7 @@ public final class GrantApplicationProcess {
     public static final String TIMER_DOCUMENTS_DEADLINE = "Timer_DocumentsDeadline";
     public static final String TIMER_HEARING_DEADLINE = "Timer_HearingDeadline";
     public static final String TIMER_FINAL = "Timer_Final";
+    public static final String GATEWAY_AWAIT_FINALITY = "Gateway_AwaitFinality";
 
     /** Process variables: ids and the small values gateways, timers and candidate groups need. */
     public static final String VAR_APPLICATION_ID = "applicationId";

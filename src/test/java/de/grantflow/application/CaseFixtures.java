@@ -65,7 +65,7 @@ public class CaseFixtures {
     }
 
     public List<String> letterTypes(UUID id) {
-        return jdbc.sql("SELECT type FROM letter WHERE application_id = :id ORDER BY created_at, type")
+        return jdbc.sql("SELECT type FROM letter WHERE application_id = :id ORDER BY issue_number")
                 .param("id", id).query(String.class).list();
     }
 

@@ -76,7 +76,7 @@ class GrantApplicationProcessTest {
         complete(id, TASK_REVIEW, "pruefer", approvingReview(20_000));
         complete(id, TASK_DECIDE, "bewilliger", Map.of("decision", "approve"));
 
-        assertThat(instance).isWaitingAt(TIMER_FINAL);
+        assertThat(instance).isWaitingAt(GATEWAY_AWAIT_FINALITY);
         assertThat(cases.status(id)).isEqualTo(ApplicationStatus.APPROVED);
         assertThat(cases.grantedAmount(id)).isEqualByComparingTo("20000");
         assertThat(cases.letterTypes(id)).containsExactly("RECEIPT", "GRANT_DECISION");
@@ -149,7 +149,7 @@ class GrantApplicationProcessTest {
         complete(id, TASK_FINAL_DECISION, "bewilliger", Map.of("decision", "reject"));
         assertThat(cases.status(id)).isEqualTo(ApplicationStatus.REJECTED);
         assertThat(cases.letterTypes(id)).containsExactly("RECEIPT", "HEARING", "REJECTION");
-        assertThat(instance).isWaitingAt(TIMER_FINAL);
+        assertThat(instance).isWaitingAt(GATEWAY_AWAIT_FINALITY);
     }
 
     @Test
@@ -232,8 +232,8 @@ class GrantApplicationProcessTest {
     }
 
     @Test
-    void rejectsAnIneligibleApplicantOnlyAfterReviewDecisionAndHearing() {
-        UUID id = cases.submit("antrag.dortmund", "kommin-nrw", withoutForeignersAuthorityFromAKreisangehoerige());
+    void rejectsAnApplicantFromAnotherStateOnlyAfterReviewDecisionAndHearing() {
+        UUID id = cases.submit("antrag.stuttgart", "kommin-nrw", CaseFixtures.kommIn("Aus Stuttgart", 10_000));
         ProcessInstance instance = instance(id);
         executeJobs(instance);
         assertThat(instance).isWaitingAt(TASK_REVIEW);
@@ -243,15 +243,9 @@ class GrantApplicationProcessTest {
                 "justification", "Nicht antragsberechtigt."));
         complete(id, TASK_DECIDE, "bewilliger", Map.of("decision", "reject"));
         assertThat(instance).isWaitingAt(TASK_RESPOND_TO_HEARING);
-        complete(id, TASK_RESPOND_TO_HEARING, "antrag.dortmund", Map.of());
+        complete(id, TASK_RESPOND_TO_HEARING, "antrag.stuttgart", Map.of());
         complete(id, TASK_FINAL_DECISION, "bewilliger", Map.of("decision", "reject"));
         assertThat(cases.status(id)).isEqualTo(ApplicationStatus.REJECTED);
-    }
-
-    private Map<String, Object> withoutForeignersAuthorityFromAKreisangehoerige() {
-        Map<String, Object> data = CaseFixtures.kommIn("Kleine Gemeinde", 10_000);
-        data.put("hasForeignersAuthority", false);
-        return data;
     }
 
     private UUID submitted(String title, int requested) {
