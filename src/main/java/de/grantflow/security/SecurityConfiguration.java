@@ -21,6 +21,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One front door. The API speaks HTTP Basic and JSON errors; the engine's REST API (which has no authentication of its
@@ -48,7 +50,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http, ObjectMapper json) throws Exception {
-        return http.securityMatcher("/engine-rest/**")
+        return http.securityMatcher(path("/engine-rest/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
                 .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> unauthorized(res, json)))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint((req, res, e) -> unauthorized(res, json))
@@ -61,7 +63,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
-        return http.securityMatcher("/api/**")
+        return http.securityMatcher(path("/api/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> unauthorized(res, json)))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint((req, res, e) -> unauthorized(res, json))
@@ -75,7 +77,7 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/camunda/**")
+        return http.securityMatcher(path("/camunda/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(STAFF))
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(Customizer.withDefaults())
@@ -96,6 +98,10 @@ class SecurityConfiguration {
                 .formLogin(Customizer.withDefaults())
                 .httpBasic(Customizer.withDefaults())
                 .build();
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
     private static void unauthorized(HttpServletResponse response, ObjectMapper json) throws IOException {
