@@ -1,0 +1,131 @@
+package de.grantflow.letters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.grantflow.letters.LetterBody.DocumentRequest;
+import de.grantflow.letters.LetterBody.GrantDecision;
+import de.grantflow.letters.LetterBody.Hearing;
+import de.grantflow.letters.LetterBody.Lapse;
+import de.grantflow.letters.LetterBody.Receipt;
+import de.grantflow.letters.LetterBody.Rejection;
+import de.grantflow.letters.LetterBody.Reminder;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.verapdf.core.EncryptedPdfException;
+import org.verapdf.core.ModelParsingException;
+import org.verapdf.core.ValidationException;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
+
+/** Every kind of letter renders to valid PDF/A with searchable text, names with diacritics included. */
+class LetterRendererTest {
+
+    static final String NAME = "Ștefan Țăran-Łukasz Čapek-Ősz";
+    static final Court COURT = new Court("Verwaltungsgericht Arnsberg", "Jägerstraße 1", "59821", "Arnsberg");
+    static final LetterRenderer renderer = new LetterRenderer();
+
+    @BeforeAll
+    static void initialiseVeraPdf() {
+        VeraGreenfieldFoundryProvider.initialise();
+    }
+
+    static Stream<LetterBody> bodies() {
+        LocalDate due = LocalDate.of(2026, 4, 7);
+        BigDecimal requested = new BigDecimal("40000.00");
+        return Stream.of(
+                new Receipt(LocalDate.of(2026, 3, 2), requested),
+                new DocumentRequest(List.of("Kosten- und Finanzierungsplan", "Ratsbeschluss"), due),
+                new Reminder("die angeforderten Unterlagen (Ratsbeschluss)", due),
+                new Hearing("Ihnen statt der beantragten 40.000,00 EUR nur 25.000,00 EUR zu bewilligen",
+                        List.of("Die Personalausgaben sind überhöht."), requested, new BigDecimal("25000"), due),
+                new GrantDecision("Stadt Dortmund", new BigDecimal("40000"), "Durchführung des Projekts „Lotsen“",
+                        LocalDate.of(2026, 6, 1), LocalDate.of(2027, 5, 31), "Anteilfinanzierung in Höhe von 80 %",
+                        new BigDecimal("80000"), "§§ 23, 44 LHO NRW", "Auszahlung auf Anforderung.",
+                        List.of("Die ANBest-G sind Bestandteil dieses Bescheides."), COURT, false, null),
+                new Rejection("§§ 23, 44 LHO NRW", List.of("Nicht antragsberechtigt."), COURT),
+                new Lapse(List.of("Ratsbeschluss"), due));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bodies")
+    void rendersSearchableArchivalPdf(LetterBody body) throws Exception {
+        byte[] pdf = renderer.render(new LetterContent(header(), body));
+        Path artefacts = Files.createDirectories(Path.of("target", "letters"));
+        Files.write(artefacts.resolve(body.type().name() + ".pdf"), pdf);
+
+        String text = text(pdf);
+        assertThat(text).contains(body.type().germanTitle(), "KIN-2026-000042", "Bezirksregierung Arnsberg",
+                "Stadt Dortmund", NAME, "Datum", "Unser Zeichen");
+        if (body instanceof GrantDecision || body instanceof Rejection) {
+            assertThat(text).contains("Rechtsbehelfsbelehrung", "Klage", "Verwaltungsgericht Arnsberg",
+                    "innerhalb eines Monats").doesNotContain("Widerspruch");
+        }
+        if (body instanceof GrantDecision) {
+            assertThat(text).contains("I. Bewilligung", "40.000,00 EUR", "01.06.2026", "31.05.2027",
+                    "2. Finanzierungsart", "3. Zuwendungsfähige Gesamtausgaben", "4. Auszahlung",
+                    "II. Nebenbestimmungen", "III. Rechtsbehelfsbelehrung", "80.000,00 EUR");
+        }
+        if (body instanceof Hearing) {
+            assertThat(text).contains("§ 28", "07.04.2026");
+        }
+        assertEmbeddedFonts(pdf);
+        assertPdfA(pdf);
+    }
+
+    static LetterHeader header() {
+        Sender sender = new Sender("Bezirksregierung Arnsberg", "Dezernat 36", "Seibertzstraße 1", "59821",
+                "Arnsberg", "02931 82-0", "kommin@bra.nrw.de", "www.bra.nrw.de", "Peter Prüfer");
+        return new LetterHeader(sender, List.of("Stadt Dortmund", "z. Hd. " + NAME, "Friedensplatz 1",
+                "44135 Dortmund"), "KIN-2026-000042", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 10),
+                "KOMM-IN NRW", "Lotsen <script>alert(1)</script>");
+    }
+
+    static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private static void assertEmbeddedFonts(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (var page : document.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertThat(font.isEmbedded()).as("font %s embedded", font.getName()).isTrue();
+                }
+            }
+        }
+    }
+
+    static void assertPdfA(byte[] pdf) throws ModelParsingException, EncryptedPdfException, ValidationException,
+            IOException {
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf));
+                PDFAValidator validator = Foundries.defaultInstance().createValidator(parser.getFlavour(), false)) {
+            assertThat(parser.getFlavour().getPart().getPartNumber()).isEqualTo(2);
+            ValidationResult result = validator.validate(parser);
+            String failures = result.getTestAssertions().stream()
+                    .filter(a -> a.getStatus() != TestAssertion.Status.PASSED)
+                    .map(a -> a.getRuleId().getClause() + " " + a.getMessage())
+                    .distinct().collect(Collectors.joining("\n"));
+            assertThat(result.isCompliant()).as("PDF/A violations:\n" + failures).isTrue();
+        }
+    }
+}
