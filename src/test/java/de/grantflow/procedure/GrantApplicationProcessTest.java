@@ -10,14 +10,12 @@ import de.grantflow.application.ApplicationStatus;
 import de.grantflow.application.CaseFixtures;
 import de.grantflow.application.FourEyesViolation;
 import de.grantflow.forms.FormValidationException;
-import de.grantflow.security.CurrentUsers;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -47,9 +45,8 @@ class GrantApplicationProcessTest {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
-    @Autowired IdentityService identity;
+    @Autowired ProcedureTestSupport procedure;
     @Autowired CaseFixtures cases;
-    @Autowired CurrentUsers users;
     @Autowired TestClock clock;
 
     @BeforeEach
@@ -233,9 +230,8 @@ class GrantApplicationProcessTest {
 
     @Test
     void rejectsAnApplicantFromAnotherStateOnlyAfterReviewDecisionAndHearing() {
-        UUID id = cases.submit("antrag.stuttgart", "kommin-nrw", CaseFixtures.kommIn("Aus Stuttgart", 10_000));
+        UUID id = procedure.submitted("antrag.stuttgart", "kommin-nrw", CaseFixtures.kommIn("Aus Stuttgart", 10_000));
         ProcessInstance instance = instance(id);
-        executeJobs(instance);
         assertThat(instance).isWaitingAt(TASK_REVIEW);
         assertThatThrownBy(() -> complete(id, TASK_REVIEW, "pruefer", approvingReview(10_000)))
                 .hasRootCauseInstanceOf(FormValidationException.class);
@@ -249,9 +245,7 @@ class GrantApplicationProcessTest {
     }
 
     private UUID submitted(String title, int requested) {
-        UUID id = cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn(title, requested));
-        executeJobs(instance(id));
-        return id;
+        return procedure.submitted("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn(title, requested));
     }
 
     private UUID decidable(String title, int requested) {
@@ -262,8 +256,11 @@ class GrantApplicationProcessTest {
     }
 
     private static Map<String, Object> approvingReview(int amount) {
-        return Map.of("score", 80, "criteriaMet", List.of("zielgruppe", "vernetzung"), "recommendation", "approve",
-                "proposedAmount", amount, "justification", "Schlüssiges Konzept mit breiter Beteiligung.");
+        return ProcedureTestSupport.approvingReview(amount);
+    }
+
+    private void complete(UUID id, String taskKey, String username, Map<String, Object> variables) {
+        procedure.complete(id, taskKey, username, variables);
     }
 
     private ProcessInstance instance(UUID id) {
@@ -284,19 +281,6 @@ class GrantApplicationProcessTest {
         while (!(jobs = management.createJobQuery().processInstanceId(instance.getId()).executable().list())
                 .isEmpty()) {
             jobs.forEach(job -> management.executeJob(job.getId()));
-        }
-    }
-
-    /** Completes the case's open task of that kind as the user, the way the API and Tasklist do. */
-    private void complete(UUID id, String taskKey, String username, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().processInstanceId(cases.processInstanceId(id)).taskDefinitionKey(taskKey)
-                .singleResult();
-        assertThat(task).as("open task " + taskKey).isNotNull();
-        identity.setAuthentication(username, users.find(username).orElseThrow().candidateGroups());
-        try {
-            tasks.complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
         }
     }
 }

@@ -1,0 +1,76 @@
+package de.grantflow.procedure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.grantflow.application.CaseFixtures;
+import de.grantflow.security.CurrentUsers;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/** Drives cases through the engine in process tests: runs their jobs, completes their tasks as a given user. */
+@Component
+@Profile("test")
+class ProcedureTestSupport {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ManagementService management;
+    private final IdentityService identity;
+    private final CaseFixtures cases;
+    private final CurrentUsers users;
+
+    ProcedureTestSupport(RuntimeService runtime, TaskService tasks, ManagementService management,
+            IdentityService identity, CaseFixtures cases, CurrentUsers users) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.management = management;
+        this.identity = identity;
+        this.cases = cases;
+        this.users = users;
+    }
+
+    UUID submitted(String username, String programme, Map<String, Object> data) {
+        UUID id = cases.submit(username, programme, data);
+        executeJobs(id);
+        return id;
+    }
+
+    void executeJobs(UUID id) {
+        String instance = cases.processInstanceId(id);
+        List<Job> jobs;
+        while (!(jobs = management.createJobQuery().processInstanceId(instance).executable().list()).isEmpty()) {
+            jobs.forEach(job -> management.executeJob(job.getId()));
+        }
+    }
+
+    /** Completes the case's open task of that kind as the user, the way the API and Tasklist do. */
+    void complete(UUID id, String taskKey, String username, Map<String, Object> variables) {
+        Task task = tasks.createTaskQuery().processInstanceId(cases.processInstanceId(id)).taskDefinitionKey(taskKey)
+                .singleResult();
+        assertThat(task).as("open task " + taskKey).isNotNull();
+        identity.setAuthentication(username, users.find(username).orElseThrow().candidateGroups());
+        try {
+            tasks.complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    static Map<String, Object> approvingReview(int amount) {
+        return Map.of("score", 80, "criteriaMet", List.of("zielgruppe", "vernetzung"), "recommendation", "approve",
+                "proposedAmount", amount, "justification", "Schlüssiges Konzept mit breiter Beteiligung.");
+    }
+
+    RuntimeService runtime() {
+        return runtime;
+    }
+}
