@@ -19,7 +19,7 @@ public class FormCatalog {
 
     private final Map<String, FormDefinition> forms = new ConcurrentHashMap<>();
 
-    FormCatalog(ObjectMapper json) throws IOException {
+    public FormCatalog(ObjectMapper json) throws IOException {
         for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/**/*.form")) {
             try (InputStream in = resource.getInputStream()) {
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
