@@ -46,7 +46,7 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestPropertySource(properties = {"grantflow.db.durable=true", "logging.level.root=WARN"})
-class Benchmark {
+class ThroughputBenchmarkTest {
 
     private static final int SUBMISSIONS = Integer.getInteger("benchmark.submissions", 600);
     private static final int LIFECYCLES = Integer.getInteger("benchmark.lifecycles", 100);
