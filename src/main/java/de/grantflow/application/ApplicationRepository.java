@@ -87,6 +87,14 @@ class ApplicationRepository {
                 .optional();
     }
 
+    List<Application> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE id IN (:ids)")
+                .param("ids", ids).query(this::map).list();
+    }
+
     List<Application> findVisible(String municipalityAgs, Collection<String> programmeKeys, boolean all, int limit) {
         if (all) {
             return jdbc.sql("SELECT " + COLUMNS + " FROM application ORDER BY created_at DESC LIMIT :limit")

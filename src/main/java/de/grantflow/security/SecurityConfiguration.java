@@ -49,35 +49,35 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain engineRest(HttpSecurity http, ObjectMapper json) throws Exception {
-        return http.securityMatcher(path("/engine-rest/**"))
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
-                .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> unauthorized(res, json)))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint((req, res, e) -> unauthorized(res, json))
-                        .accessDeniedHandler((req, res, e) -> error(res, json, 403, "Keine Berechtigung")))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .build();
+    SecurityFilterChain engineRest(HttpSecurity http, ObjectMapper json, AuthenticationManager authentication)
+            throws Exception {
+        return basicAuthJson(http.securityMatcher(path("/engine-rest/**")).authenticationManager(authentication)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN")), json);
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
-        return http.securityMatcher(path("/api/**"))
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, AuthenticationManager authentication)
+            throws Exception {
+        return basicAuthJson(http.securityMatcher(path("/api/**")).authenticationManager(authentication)
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated()), json);
+    }
+
+    /** Stateless HTTP Basic with JSON errors; no cookie, hence no cross-site request to forge and no CSRF token. */
+    private static SecurityFilterChain basicAuthJson(HttpSecurity http, ObjectMapper json) throws Exception {
+        return http
                 .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> unauthorized(res, json)))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint((req, res, e) -> unauthorized(res, json))
                         .accessDeniedHandler((req, res, e) -> error(res, json, 403, "Keine Berechtigung")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // stateless Basic-auth API: no cookie, hence no cross-site request to forge
                 .csrf(csrf -> csrf.disable())
                 .build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
-        return http.securityMatcher(path("/camunda/**"))
+    SecurityFilterChain camundaWebapps(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+        return http.securityMatcher(path("/camunda/**")).authenticationManager(authentication)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(STAFF))
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(Customizer.withDefaults())
@@ -88,8 +88,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain site(HttpSecurity http) throws Exception {
-        return http
+    SecurityFilterChain site(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+        return http.authenticationManager(authentication)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/error", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/actuator/health", "/webjars/**", "/css/**", "/js/**")

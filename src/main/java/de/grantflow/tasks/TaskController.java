@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,9 +35,11 @@ class TaskController {
     }
 
     @GetMapping
-    @Operation(summary = "Aufgaben, die der angemeldete Benutzer bearbeiten darf, nach Fälligkeit sortiert")
-    List<WorkTask> list(@RequestParam(defaultValue = "200") int limit) {
-        return worklist.worklist(users.current(), Math.max(1, Math.min(limit, 1000)));
+    @Operation(summary = "Aufgaben, die der angemeldete Benutzer bearbeiten darf, nach Fälligkeit sortiert;"
+            + " applicationId beschränkt auf einen Antrag")
+    List<WorkTask> list(@RequestParam(required = false) UUID applicationId,
+            @RequestParam(defaultValue = "200") int limit) {
+        return worklist.worklist(users.current(), applicationId, Math.max(1, Math.min(limit, 1000)));
     }
 
     @GetMapping("/{id}")

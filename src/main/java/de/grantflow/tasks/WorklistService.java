@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,20 +55,20 @@ class WorklistService {
     }
 
     @Transactional(readOnly = true)
-    List<WorkTask> worklist(CurrentUser user, int limit) {
+    List<WorkTask> worklist(CurrentUser user, UUID applicationId, int limit) {
         List<String> groups = user.candidateGroups();
         Stream<Task> candidate = groups.isEmpty() ? Stream.empty()
-                : tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().initializeFormKeys()
-                        .listPage(0, limit).stream();
-        Stream<Task> assigned = tasks.createTaskQuery().taskAssignee(user.username()).initializeFormKeys()
-                .listPage(0, limit).stream();
+                : query(applicationId).taskCandidateGroupIn(groups).includeAssignedTasks().listPage(0, limit).stream();
+        Stream<Task> assigned = query(applicationId).taskAssignee(user.username()).listPage(0, limit).stream();
         Map<String, Task> unique = new LinkedHashMap<>();
         Stream.concat(assigned, candidate).forEach(t -> unique.putIfAbsent(t.getId(), t));
         Set<String> processInstances = unique.values().stream().map(Task::getProcessInstanceId)
                 .collect(Collectors.toSet());
         Map<String, UUID> applications = cases.applicationIdsByProcessInstance(processInstances);
+        Map<UUID, CaseSummary> visible = cases.findVisible(applications.values(), user);
         return unique.values().stream()
-                .map(t -> view(t, applications.get(t.getProcessInstanceId()), user))
+                .map(t -> Optional.ofNullable(applications.get(t.getProcessInstanceId())).map(visible::get)
+                        .map(c -> view(t, c)))
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(WorkTask::due, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(WorkTask::created))
@@ -80,7 +81,8 @@ class WorklistService {
         Task task = visibleTask(user, id);
         UUID application = cases.applicationIdsByProcessInstance(Set.of(task.getProcessInstanceId()))
                 .get(task.getProcessInstanceId());
-        return view(task, application, user).orElseThrow(() -> new TaskNotFoundException(id));
+        return cases.findVisible(application, user).map(c -> view(task, c))
+                .orElseThrow(() -> new TaskNotFoundException(id));
     }
 
     @Transactional(readOnly = true)
@@ -138,14 +140,15 @@ class WorklistService {
         });
     }
 
-    private Optional<WorkTask> view(Task task, UUID applicationId, CurrentUser user) {
-        if (applicationId == null) {
-            return Optional.empty();
-        }
-        Optional<CaseSummary> summary = cases.findVisible(applicationId, user);
-        return summary.map(c -> new WorkTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), c.id(),
-                c.reference(), c.programmeKey(), c.projectTitle(), task.getAssignee(), instant(task.getCreateTime()),
-                instant(task.getDueDate()), formKey(task)));
+    private TaskQuery query(UUID applicationId) {
+        TaskQuery query = tasks.createTaskQuery().initializeFormKeys();
+        return applicationId == null ? query : query.processInstanceBusinessKey(applicationId.toString());
+    }
+
+    private static WorkTask view(Task task, CaseSummary c) {
+        return new WorkTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), c.id(), c.reference(),
+                c.programmeKey(), c.projectTitle(), task.getAssignee(), instant(task.getCreateTime()),
+                instant(task.getDueDate()), formKey(task));
     }
 
     private Task visibleTask(CurrentUser user, String id) {

@@ -5,18 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.grantflow.ApiClient;
 import de.grantflow.application.CaseFixtures;
-import de.grantflow.programme.BudgetLedger;
+import de.grantflow.letters.Court;
+import de.grantflow.letters.LetterBody;
+import de.grantflow.letters.LetterContent;
+import de.grantflow.letters.LetterHeader;
+import de.grantflow.letters.LetterService;
+import de.grantflow.letters.Sender;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -58,7 +65,7 @@ class ThroughputBenchmarkTest {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired RepositoryService repository;
-    @Autowired BudgetLedger budget;
+    @Autowired LetterService letters;
 
     @Test
     void measure() throws Exception {
@@ -78,6 +85,8 @@ class ThroughputBenchmarkTest {
         results.put("submissionP50Ms", submissions.percentile(50));
         results.put("submissionP95Ms", submissions.percentile(95));
         results.put("submissionP99Ms", submissions.percentile(99));
+
+        results.put("lettersPerSecond", round(lettersPerSecond(200)));
 
         double lifecycles = lifecyclesPerSecond(LIFECYCLES, CLIENTS);
         double bare = bareEngineLifecyclesPerSecond(LIFECYCLES, CLIENTS);
@@ -120,6 +129,24 @@ class ThroughputBenchmarkTest {
         }
         double seconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
         return new Submissions(count / seconds, latencies);
+    }
+
+    /** Grant decisions rendered to PDF/A and stored, on as many threads as there are cores. */
+    private double lettersPerSecond(int count) throws Exception {
+        UUID application = cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn("Briefe", 10_000));
+        LetterContent content = new LetterContent(new LetterHeader(new Sender("Bezirksregierung Arnsberg",
+                "Dezernat 36", "Seibertzstraße 1", "59821", "Arnsberg", "02931 82-0", "kommin@bra.nrw.de",
+                "www.bra.nrw.de", "Peter Prüfer"), List.of("Stadt Dortmund", "Friedensplatz 1", "44135 Dortmund"),
+                "KIN-2026-000001", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 10), "KOMM-IN NRW", "Briefe"),
+                new LetterBody.GrantDecision("Stadt Dortmund", new BigDecimal("10000"), "Durchführung", LocalDate.of(
+                        2026, 6, 1), LocalDate.of(2027, 5, 31), "Anteilfinanzierung", new BigDecimal("20000"),
+                        "§§ 23, 44 LHO NRW", "Auszahlung auf Anforderung.", List.of("ANBest-G"), new Court(
+                                "Verwaltungsgericht Arnsberg", "Jägerstraße 1", "59821", "Arnsberg"), false, null));
+        parallel(20, 2, i -> letters.issue(application, "WARMUP:" + i, content));
+        Instant start = Instant.now();
+        parallel(count, Runtime.getRuntime().availableProcessors(), i -> letters.issue(application, "BENCH:" + i,
+                content));
+        return count / (Duration.between(start, Instant.now()).toNanos() / 1e9);
     }
 
     /** Apply, submit, formal check, review and decision through the HTTP API, until the grant letter exists. */
@@ -173,7 +200,7 @@ class ThroughputBenchmarkTest {
     private void complete(ApiClient client, String applicationId, String taskKey, Map<String, Object> data) {
         Instant until = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(until)) {
-            for (JsonNode task : client.get("/api/tasks?limit=1000").body()) {
+            for (JsonNode task : client.get("/api/tasks?applicationId=" + applicationId).body()) {
                 if (applicationId.equals(task.path("applicationId").asText())
                         && taskKey.equals(task.path("taskDefinitionKey").asText())) {
                     int status = client.post("/api/tasks/" + task.path("id").asText() + "/complete",

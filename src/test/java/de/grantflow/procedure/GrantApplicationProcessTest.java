@@ -221,6 +221,17 @@ class GrantApplicationProcessTest {
     }
 
     @Test
+    void validatesTheFormOfEveryTaskCompletedThroughTheEngineItself() {
+        UUID id = submitted("Am Formular vorbei", 10_000);
+        complete(id, TASK_FORMAL_CHECK, "pruefer", Map.of("complete", true));
+        assertThatThrownBy(() -> complete(id, TASK_REVIEW, "pruefer", Map.of("recommendation", "vielleicht",
+                "score", 500)))
+                .hasRootCauseInstanceOf(FormValidationException.class)
+                .hasStackTraceContaining("justification");
+        assertThat(instance(id)).isWaitingAt(TASK_REVIEW);
+    }
+
+    @Test
     void refusesAnIncompleteCheckWithoutTheMissingDocuments() {
         UUID id = submitted("Ohne Liste", 10_000);
         assertThatThrownBy(() -> complete(id, TASK_FORMAL_CHECK, "pruefer", Map.of("complete", false)))

@@ -1,0 +1,47 @@
+package de.grantflow.letters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.grantflow.application.CaseFixtures;
+import de.grantflow.letters.LetterBody.Receipt;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** A step's letter is stored once, with the hash of its bytes, and never changes afterwards. */
+@SpringBootTest
+@ActiveProfiles("test")
+class LetterServiceTest {
+
+    @Autowired LetterService letters;
+    @Autowired CaseFixtures cases;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void issuesEachStepOnceAndKeepsItUnchanged() {
+        cases.ensureUsers();
+        UUID application = cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn("Einmalig", 10_000));
+        LetterContent content = new LetterContent(LetterRendererTest.header(),
+                new Receipt(LocalDate.of(2026, 3, 2), new BigDecimal("10000")));
+
+        StoredLetter first = letters.issue(application, "TEST:once", content);
+        StoredLetter again = letters.issue(application, "TEST:once", content);
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(again.sha256()).isEqualTo(first.sha256());
+        LetterFile file = letters.file(first.id()).orElseThrow();
+        assertThat(LetterService.sha256(file.content())).isEqualTo(first.sha256());
+        assertThat(jdbc.sql("SELECT count(*) FROM letter WHERE application_id = :a AND step_key = 'TEST:once'")
+                .param("a", application).query(Integer.class).single()).isEqualTo(1);
+        assertThatThrownBy(() -> jdbc.sql("UPDATE letter SET content = '\\x00' WHERE id = :id")
+                .param("id", first.id()).update()).hasMessageContaining("unveränderlich");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM letter WHERE id = :id").param("id", first.id()).update())
+                .hasMessageContaining("unveränderlich");
+    }
+}
