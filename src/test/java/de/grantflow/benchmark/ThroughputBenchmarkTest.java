@@ -55,8 +55,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"grantflow.db.durable=true", "logging.level.root=WARN"})
 class ThroughputBenchmarkTest {
 
-    private static final int SUBMISSIONS = Integer.getInteger("benchmark.submissions", 600);
-    private static final int LIFECYCLES = Integer.getInteger("benchmark.lifecycles", 100);
+    private static final int SUBMISSIONS = Integer.getInteger("benchmark.submissions", 300);
+    private static final int LIFECYCLES = Integer.getInteger("benchmark.lifecycles", 50);
     private static final int CLIENTS = Integer.getInteger("benchmark.clients", 16);
 
     @LocalServerPort int port;
