@@ -6,10 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.grantflow.ApiClient.Response;
 import de.grantflow.application.CaseFixtures;
+import de.grantflow.security.NewUser;
+import de.grantflow.security.Role;
+import de.grantflow.security.UserAccounts;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -29,6 +33,7 @@ class GrantProcedureApiTest {
     @LocalServerPort int port;
     @Autowired CaseFixtures cases;
     @Autowired TestClock clock;
+    @Autowired UserAccounts accounts;
 
     ApiClient dortmund;
     ApiClient duisburg;
@@ -130,6 +135,12 @@ class GrantProcedureApiTest {
         assertThat(duisburg.post("/api/tasks/" + supply + "/complete",
                 Map.of("data", Map.of("documentsSupplied", "x"))).status()).isEqualTo(404);
         assertThat(duisburg.post("/api/applications/" + id + "/withdraw", null).status()).isEqualTo(404);
+        accounts.createOrUpdate(new NewUser("pruefer.bw", "demo", "Prüferin BW", null, null, Set.of(Role.REVIEWER,
+                Role.APPROVER), null, Set.of("lpb-bw")));
+        ApiClient otherAuthority = new ApiClient(port, "pruefer.bw", "demo");
+        assertThat(otherAuthority.get("/api/applications/" + id).status()).isEqualTo(404);
+        assertThat(otherAuthority.get("/api/letters/" + receipt.path("id").asText()).status()).isEqualTo(404);
+        assertThat(otherAuthority.get("/api/tasks").body().findValuesAsText("applicationId")).doesNotContain(id);
         assertThat(duisburg.get("/engine-rest/task").status()).isEqualTo(403);
         assertThat(duisburg.get("/camunda/app/tasklist/").status()).isEqualTo(403);
 

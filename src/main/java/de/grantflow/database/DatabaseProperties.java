@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param port port of the embedded server, 0 for any free port
  * @param durable fsync and synchronous commit on (the default); off only for throwaway test databases
  * @param poolSize maximum connections in the HikariCP pool
+ * @param temporary delete the embedded server's data when the application stops (throwaway test databases)
  */
 @ConfigurationProperties("grantflow.db")
 public record DatabaseProperties(String url, String user, String password, Path dataDirectory, int port,
-        Boolean durable, Integer poolSize) {
+        Boolean durable, Integer poolSize, boolean temporary) {
 
     public DatabaseProperties {
         dataDirectory = dataDirectory == null ? Path.of("data", "postgres") : dataDirectory;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The embedded PostgreSQL 17 server. Its data stays in a folder so a restart keeps every case. A server left running by
@@ -19,9 +20,13 @@ final class EmbeddedPostgresServer implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final boolean temporary;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean temporary) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.temporary = temporary;
     }
 
     static EmbeddedPostgresServer start(DatabaseProperties properties) throws IOException {
@@ -32,6 +37,8 @@ final class EmbeddedPostgresServer implements Closeable {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                // Spring stops the server when the application closes; a second shutdown hook would race it
+                .setRegisterShutdownHook(false)
                 .setPort(properties.port())
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // the library starts the server with -F (fsync off) and synchronous_commit off: turn both back on
@@ -43,7 +50,7 @@ final class EmbeddedPostgresServer implements Closeable {
                 .start();
         log.info("Embedded PostgreSQL on port {} with data in {} (durable: {})", postgres.getPort(), dataDirectory,
                 properties.durable());
-        return new EmbeddedPostgresServer(postgres);
+        return new EmbeddedPostgresServer(postgres, dataDirectory, properties.temporary());
     }
 
     String jdbcUrl() {
@@ -53,6 +60,9 @@ final class EmbeddedPostgresServer implements Closeable {
     @Override
     public void close() throws IOException {
         postgres.close();
+        if (temporary) {
+            FileSystemUtils.deleteRecursively(dataDirectory.getParent());
+        }
     }
 
     /** A postmaster whose application died keeps the data folder locked; a smart shutdown lets it finish cleanly. */

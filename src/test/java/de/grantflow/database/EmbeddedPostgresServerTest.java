@@ -50,7 +50,7 @@ class EmbeddedPostgresServerTest {
     }
 
     private static DatabaseProperties properties(Path data) {
-        return new DatabaseProperties(null, null, null, data, 0, true, 5);
+        return new DatabaseProperties(null, null, null, data, 0, true, 5, false);
     }
 
     private static String setting(Statement sql, String name) throws Exception {
