@@ -8,24 +8,31 @@ import java.util.Set;
 public record CurrentUser(String username, String displayName, String email, String phone, Set<Role> roles,
         String municipalityAgs, Set<String> authorities) {
 
+    private static final Set<Role> STAFF = Set.of(Role.REVIEWER, Role.APPROVER, Role.PROGRAMME_MANAGER);
+
+    public CurrentUser {
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+        authorities = authorities == null ? Set.of() : Set.copyOf(authorities);
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }
 
     public boolean isApplicant() {
-        return has(Role.APPLICANT) && municipalityAgs != null;
+        return has(Role.APPLICANT);
     }
 
     /** Staff of the authority (reviewer, approver or programme manager there), or an administrator. */
     public boolean isStaffOf(String authorityKey) {
-        return has(Role.ADMIN) || (has(Role.REVIEWER) || has(Role.APPROVER) || has(Role.PROGRAMME_MANAGER))
-                && authorities.contains(authorityKey);
+        return has(Role.ADMIN)
+                || roles.stream().anyMatch(STAFF::contains) && authorities.contains(authorityKey);
     }
 
-    /** The engine's candidate groups this user belongs to. */
+    /** The engine's candidate groups this user belongs to, in a stable order. */
     public List<String> candidateGroups() {
         List<String> groups = new ArrayList<>();
-        if (isApplicant()) {
+        if (isApplicant() && municipalityAgs != null) {
             groups.add("applicant-" + municipalityAgs);
         }
         for (String authority : authorities.stream().sorted().toList()) {
@@ -39,6 +46,6 @@ public record CurrentUser(String username, String displayName, String email, Str
         if (has(Role.ADMIN)) {
             groups.add("camunda-admin");
         }
-        return groups;
+        return List.copyOf(groups);
     }
 }

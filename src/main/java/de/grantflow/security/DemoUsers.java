@@ -43,6 +43,11 @@ public class DemoUsers {
         this.identity = identity;
     }
 
+    /** The demo users as accounts, without their engine accounts. */
+    static List<NewUser> users() {
+        return USERS;
+    }
+
     @Transactional
     public void install() {
         for (NewUser user : USERS) {
@@ -64,6 +69,11 @@ public class DemoUsers {
         account.setEmail(user.email());
         account.setPassword(user.rawPassword());
         identity.saveUser(account);
+        for (Group stale : identity.createGroupQuery().groupMember(user.username()).list()) {
+            if (!groups.contains(stale.getId())) {
+                identity.deleteMembership(user.username(), stale.getId());
+            }
+        }
         for (String groupId : groups) {
             if (identity.createGroupQuery().groupId(groupId).singleResult() == null) {
                 Group group = identity.newGroup(groupId);

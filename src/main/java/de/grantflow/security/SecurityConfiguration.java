@@ -1,6 +1,7 @@
 package de.grantflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -39,12 +40,12 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The login cache runs on the system clock: the business clock may be set to any day (tests move it). */
     @Bean
-    AuthenticationManager authenticationManager(GrantflowUserDetailsService users, PasswordEncoder passwords,
-            Clock clock) {
+    AuthenticationManager authenticationManager(GrantflowUserDetailsService users, PasswordEncoder passwords) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(passwords);
-        return new ProviderManager(new CachingAuthenticationProvider(dao, clock));
+        return new ProviderManager(new CachingAuthenticationProvider(dao, Clock.systemUTC()));
     }
 
     @Bean
@@ -66,9 +67,9 @@ class SecurityConfiguration {
     /** Stateless HTTP Basic with JSON errors; no cookie, hence no cross-site request to forge and no CSRF token. */
     private static SecurityFilterChain basicAuthJson(HttpSecurity http, ObjectMapper json) throws Exception {
         return http
-                .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> unauthorized(res, json)))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint((req, res, e) -> unauthorized(res, json))
-                        .accessDeniedHandler((req, res, e) -> error(res, json, 403, "Keine Berechtigung")))
+                .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> unauthorized(req, res, json)))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint((req, res, e) -> unauthorized(req, res, json))
+                        .accessDeniedHandler((req, res, e) -> error(req, res, json, 403, "Keine Berechtigung")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
@@ -78,7 +79,10 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain camundaWebapps(HttpSecurity http, AuthenticationManager authentication) throws Exception {
         return http.securityMatcher(path("/camunda/**")).authenticationManager(authentication)
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(STAFF))
+                .authorizeHttpRequests(auth -> auth
+                        // the Admin webapp lets anyone create the first administrator while none exists
+                        .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
+                        .anyRequest().hasAnyRole(STAFF))
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(Customizer.withDefaults())
                 // the webapps protect their own requests with their CSRF filter
@@ -104,18 +108,21 @@ class SecurityConfiguration {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
-    private static void unauthorized(HttpServletResponse response, ObjectMapper json) throws IOException {
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response, ObjectMapper json)
+            throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"grantflow\"");
-        error(response, json, 401, "Anmeldung erforderlich");
+        error(request, response, json, 401, "Anmeldung erforderlich");
     }
 
-    private static void error(HttpServletResponse response, ObjectMapper json, int status, String message)
-            throws IOException {
+    /** The same shape as every other error of the API. */
+    private static void error(HttpServletRequest request, HttpServletResponse response, ObjectMapper json, int status,
+            String message) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("timestamp", Instant.now().toString());
         body.put("status", status);
         body.put("error", status == 401 ? "Unauthorized" : "Forbidden");
         body.put("message", message);
+        body.put("path", request.getRequestURI());
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -1,9 +1,12 @@
 package de.grantflow.security;
 
-import java.util.EnumSet;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,14 +20,20 @@ class UserRepository {
         this.jdbc = jdbc;
     }
 
+    /** One round trip: the caller is looked up on every request. */
     Optional<StoredUser> find(String username) {
-        return jdbc.sql("SELECT username, password_hash, display_name, email, phone, municipality_ags, enabled"
-                        + " FROM app_user WHERE username = :username")
+        return jdbc.sql("""
+                SELECT u.username, u.password_hash, u.display_name, u.email, u.phone, u.municipality_ags, u.enabled,
+                       ARRAY(SELECT r.role FROM app_user_role r WHERE r.username = u.username) AS roles,
+                       ARRAY(SELECT a.authority_key FROM app_user_authority a WHERE a.username = u.username)
+                           AS authorities
+                FROM app_user u WHERE u.username = :username""")
                 .param("username", username)
-                .query((rs, n) -> new StoredUser(rs.getString("username"), rs.getString("password_hash"),
+                .query((rs, n) -> new StoredUser(rs.getString("password_hash"),
                         new CurrentUser(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
-                                rs.getString("phone"), roles(username), rs.getString("municipality_ags"),
-                                authorities(username)),
+                                rs.getString("phone"), strings(rs.getArray("roles")).stream().map(Role::valueOf)
+                                        .collect(Collectors.toSet()),
+                                rs.getString("municipality_ags"), strings(rs.getArray("authorities"))),
                         rs.getBoolean("enabled")))
                 .optional();
     }
@@ -48,18 +57,10 @@ class UserRepository {
                 .param("u", user.username()).param("a", a).update());
     }
 
-    private Set<Role> roles(String username) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        jdbc.sql("SELECT role FROM app_user_role WHERE username = :u").param("u", username).query(String.class)
-                .list().forEach(r -> roles.add(Role.valueOf(r)));
-        return roles;
+    private static Set<String> strings(Array array) throws SQLException {
+        return new HashSet<>(Arrays.asList((String[]) array.getArray()));
     }
 
-    private Set<String> authorities(String username) {
-        return new HashSet<>(jdbc.sql("SELECT authority_key FROM app_user_authority WHERE username = :u")
-                .param("u", username).query(String.class).list());
-    }
-
-    record StoredUser(String username, String passwordHash, CurrentUser user, boolean enabled) {
+    record StoredUser(String passwordHash, CurrentUser user, boolean enabled) {
     }
 }
