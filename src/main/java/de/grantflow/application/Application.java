@@ -13,16 +13,19 @@ import java.util.UUID;
 /** The case as stored: who applies for what, where it stands, and the form data as the applicant entered it. */
 final class Application {
 
-    private static final Map<ApplicationStatus, Set<ApplicationStatus>> TRANSITIONS = Map.of(
-            DRAFT, EnumSet.of(SUBMITTED, WITHDRAWN),
-            SUBMITTED, EnumSet.of(INCOMPLETE, IN_REVIEW, WITHDRAWN),
-            INCOMPLETE, EnumSet.of(IN_REVIEW, LAPSED, WITHDRAWN),
-            IN_REVIEW, EnumSet.of(INCOMPLETE, HEARING, APPROVED, REJECTED, WITHDRAWN),
-            HEARING, EnumSet.of(APPROVED, REJECTED, WITHDRAWN),
-            APPROVED, EnumSet.noneOf(ApplicationStatus.class),
-            REJECTED, EnumSet.noneOf(ApplicationStatus.class),
-            LAPSED, EnumSet.noneOf(ApplicationStatus.class),
-            WITHDRAWN, EnumSet.noneOf(ApplicationStatus.class));
+    private static final Map<ApplicationStatus, Set<ApplicationStatus>> TRANSITIONS = Map.ofEntries(
+            Map.entry(DRAFT, EnumSet.of(SUBMITTED, WITHDRAWN)),
+            Map.entry(SUBMITTED, EnumSet.of(INCOMPLETE, IN_REVIEW, WITHDRAWN)),
+            Map.entry(INCOMPLETE, EnumSet.of(IN_REVIEW, LAPSED, WITHDRAWN)),
+            Map.entry(IN_REVIEW, EnumSet.of(INCOMPLETE, HEARING, APPROVED, REJECTED, WITHDRAWN)),
+            Map.entry(HEARING, EnumSet.of(APPROVED, REJECTED, WITHDRAWN)),
+            Map.entry(APPROVED, EnumSet.of(FUNDED)),
+            Map.entry(FUNDED, EnumSet.of(RECOVERY, CLOSED)),
+            Map.entry(RECOVERY, EnumSet.of(CLOSED)),
+            Map.entry(CLOSED, EnumSet.noneOf(ApplicationStatus.class)),
+            Map.entry(REJECTED, EnumSet.noneOf(ApplicationStatus.class)),
+            Map.entry(LAPSED, EnumSet.noneOf(ApplicationStatus.class)),
+            Map.entry(WITHDRAWN, EnumSet.noneOf(ApplicationStatus.class)));
 
     private final UUID id;
     private final ApplicationReference reference;

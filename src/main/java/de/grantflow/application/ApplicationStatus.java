@@ -13,7 +13,10 @@ public enum ApplicationStatus {
     APPROVED("Bewilligt"),
     REJECTED("Abgelehnt"),
     LAPSED("Erledigt (unvollständig)"),
-    WITHDRAWN("Zurückgenommen");
+    WITHDRAWN("Zurückgenommen"),
+    FUNDED("Im Bewilligungszeitraum"),
+    RECOVERY("Rückforderung"),
+    CLOSED("Abgeschlossen");
 
     /** The applicant may withdraw until the decision is issued (§ 22 VwVfG: the procedure depends on the application). */
     static final Set<ApplicationStatus> WITHDRAWABLE = EnumSet.of(DRAFT, SUBMITTED, INCOMPLETE, IN_REVIEW, HEARING);

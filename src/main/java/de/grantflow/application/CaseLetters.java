@@ -54,6 +54,14 @@ class CaseLetters {
         return letters.issue(application.id(), stepKey, content);
     }
 
+    /** A letter whose body the caller put together (the steps after the grant). */
+    StoredLetter issue(Application application, String stepKey, LetterBody body) {
+        Programme programme = programmes.get(application.programmeKey());
+        Municipality municipality = register.get(application.municipalityAgs());
+        return letters.issue(application.id(), stepKey,
+                new LetterContent(header(application, programme, municipality), body));
+    }
+
     private LetterHeader header(Application application, Programme programme, Municipality municipality) {
         Authority authority = programme.authority();
         Sender sender = new Sender(authority.name(), authority.unit(), authority.street(), authority.postalCode(),
@@ -83,6 +91,8 @@ class CaseLetters {
             case GRANT_DECISION -> grantDecision(application, programme, municipality, requested);
             case REJECTION -> new Rejection(legalBasis(programme), rejectionReasons(assessment, requested),
                     court(programme));
+            default -> throw new IllegalArgumentException("Das Schreiben " + type + " setzt der Schritt selbst"
+                    + " zusammen");
         };
     }
 

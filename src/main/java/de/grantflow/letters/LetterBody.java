@@ -61,4 +61,86 @@ public sealed interface LetterBody {
             return LetterType.LAPSE;
         }
     }
+
+    /** Auszahlungsmitteilung: what is paid now, what has been paid in all, and by when it must be spent. */
+    record PayoutNotice(int number, BigDecimal amount, LocalDate paidOn, String purpose, BigDecimal granted,
+            BigDecimal paidTotal, BigDecimal remaining, LocalDate useBy) implements LetterBody {
+        public LetterType type() {
+            return LetterType.PAYOUT_NOTICE;
+        }
+    }
+
+    /** Erinnerung: a payout not spent within two months, with the interest of § 49a (4) VwVfG it bears. */
+    record UnusedFundsReminder(int number, LocalDate paidOn, BigDecimal amount, BigDecimal unused, LocalDate useBy,
+            InterestStatement interest) implements LetterBody {
+        public LetterType type() {
+            return LetterType.REMINDER;
+        }
+    }
+
+    /** Mahnung: a report is overdue; a Nachfrist is set. */
+    record Dunning(String subject, LocalDate originalDue, LocalDate newDue) implements LetterBody {
+        public LetterType type() {
+            return LetterType.DUNNING;
+        }
+    }
+
+    /** Änderungsbescheid: the change granted or refused, with the plan before and after. */
+    record ChangeDecision(boolean approved, List<String> changes, String reasons, LocalDate periodEnd,
+            List<CostPlanRow> costPlan, String legalBasis, Court court) implements LetterBody {
+        public LetterType type() {
+            return LetterType.CHANGE_DECISION;
+        }
+    }
+
+    /** Prüfvermerk: the proof of use line by line, and what follows from it. */
+    record CheckNote(boolean inDepth, List<ProofLine> lines, BigDecimal plannedTotal, BigDecimal actualTotal,
+            BigDecimal acceptedTotal, BigDecimal granted, BigDecimal finalGrant, BigDecimal paid, BigDecimal owed,
+            boolean purposeAchieved, String note) implements LetterBody {
+        public LetterType type() {
+            return LetterType.CHECK_NOTE;
+        }
+    }
+
+    /** Schlussmitteilung: the case is closed. */
+    record ClosingNotice(BigDecimal granted, BigDecimal finalGrant, BigDecimal paid, BigDecimal returned,
+            String outcome) implements LetterBody {
+        public LetterType type() {
+            return LetterType.CLOSING_NOTICE;
+        }
+    }
+
+    /** Anhörung before revoking the grant and claiming money back. */
+    record RecoveryHearing(BigDecimal amount, List<String> reasons, LocalDate responseDue) implements LetterBody {
+        public LetterType type() {
+            return LetterType.RECOVERY_HEARING;
+        }
+    }
+
+    /** Widerrufs- und Rückforderungsbescheid (§§ 49, 49a VwVfG) with the interest calculated to the day. */
+    record RecoveryDecision(BigDecimal granted, BigDecimal finalGrant, BigDecimal paid, BigDecimal owed,
+            List<String> reasons, InterestStatement interest, LocalDate payBy, String legalBasis, Court court)
+            implements LetterBody {
+        public LetterType type() {
+            return LetterType.RECOVERY_DECISION;
+        }
+    }
+
+    /** One line of a cost plan, before and after a change. */
+    record CostPlanRow(String label, BigDecimal before, BigDecimal after) {
+    }
+
+    /** One line of the proof of use: planned, actual, the share of the plan, what the check cut and why. */
+    record ProofLine(String label, BigDecimal planned, BigDecimal actual, BigDecimal percentOfPlan, BigDecimal cut,
+            String reason) {
+    }
+
+    /** Interest calculated to the day, one line per stretch with one rate. */
+    record InterestStatement(List<InterestLine> lines, BigDecimal total) {
+    }
+
+    /** From and to (both inclusive), the days, the base rate and the rate applied, the principal and its interest. */
+    record InterestLine(LocalDate from, LocalDate to, long days, int daysInYear, BigDecimal baseRate,
+            BigDecimal rate, BigDecimal principal, BigDecimal interest) {
+    }
 }

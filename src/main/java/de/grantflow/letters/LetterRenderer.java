@@ -105,7 +105,7 @@ class LetterRenderer {
         context.setVariables(Map.of(
                 "h", content.header(),
                 "b", content.body(),
-                "type", content.body().type().name(),
+                "kind", content.body().getClass().getSimpleName(),
                 "title", content.body().type().germanTitle(),
                 "f", new Formats()));
         return templates.process("letter", context);

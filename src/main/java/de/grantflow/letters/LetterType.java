@@ -8,7 +8,14 @@ public enum LetterType {
     HEARING("Anhörung"),
     GRANT_DECISION("Zuwendungsbescheid"),
     REJECTION("Ablehnungsbescheid"),
-    LAPSE("Mitteilung über die Erledigung des Antrags");
+    LAPSE("Mitteilung über die Erledigung des Antrags"),
+    PAYOUT_NOTICE("Auszahlungsmitteilung"),
+    CHANGE_DECISION("Änderungsbescheid"),
+    DUNNING("Mahnung"),
+    CHECK_NOTE("Prüfvermerk zum Verwendungsnachweis"),
+    CLOSING_NOTICE("Schlussmitteilung"),
+    RECOVERY_HEARING("Anhörung vor Widerruf und Rückforderung"),
+    RECOVERY_DECISION("Widerrufs- und Rückforderungsbescheid");
 
     private final String germanTitle;
 

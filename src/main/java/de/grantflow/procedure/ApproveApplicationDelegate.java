@@ -19,6 +19,7 @@ class ApproveApplicationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        execution.setVariable(VAR_GRANTED, true);
         execution.setVariable(VAR_FINAL_AT, ProcessVariables.iso(
                 progress.approve(ProcessVariables.applicationId(execution), "GRANT_DECISION")));
     }

@@ -35,6 +35,7 @@ public final class GrantApplicationProcess {
     public static final String VAR_HEARING_DUE = "hearingDue";
     public static final String VAR_HEARING_DEADLINE_AT = "hearingDeadlineAt";
     public static final String VAR_FINAL_AT = "finalAt";
+    public static final String VAR_GRANTED = "granted";
 
     private GrantApplicationProcess() {
     }

@@ -19,6 +19,7 @@ class RejectApplicationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        execution.setVariable(VAR_GRANTED, false);
         execution.setVariable(VAR_FINAL_AT, ProcessVariables.iso(
                 progress.reject(ProcessVariables.applicationId(execution), "REJECTION")));
     }

@@ -23,8 +23,10 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -40,14 +42,16 @@ import org.springframework.transaction.annotation.Transactional;
 class WorklistService {
 
     private final TaskService tasks;
+    private final RuntimeService runtime;
     private final IdentityService identity;
     private final Cases cases;
     private final FormCatalog forms;
     private final FormValidator validator;
 
-    WorklistService(TaskService tasks, IdentityService identity, Cases cases, FormCatalog forms,
-            FormValidator validator) {
+    WorklistService(TaskService tasks, RuntimeService runtime, IdentityService identity, Cases cases,
+            FormCatalog forms, FormValidator validator) {
         this.tasks = tasks;
+        this.runtime = runtime;
         this.identity = identity;
         this.cases = cases;
         this.forms = forms;
@@ -64,7 +68,7 @@ class WorklistService {
         Stream.concat(assigned, candidate).forEach(t -> unique.putIfAbsent(t.getId(), t));
         Set<String> processInstances = unique.values().stream().map(Task::getProcessInstanceId)
                 .collect(Collectors.toSet());
-        Map<String, UUID> applications = cases.applicationIdsByProcessInstance(processInstances);
+        Map<String, UUID> applications = applicationIds(processInstances);
         Map<UUID, CaseSummary> visible = cases.findVisible(applications.values(), user);
         return unique.values().stream()
                 .map(t -> Optional.ofNullable(applications.get(t.getProcessInstanceId())).map(visible::get)
@@ -79,7 +83,7 @@ class WorklistService {
     @Transactional(readOnly = true)
     WorkTask get(CurrentUser user, String id) {
         Task task = visibleTask(user, id);
-        UUID application = cases.applicationIdsByProcessInstance(Set.of(task.getProcessInstanceId()))
+        UUID application = applicationIds(Set.of(task.getProcessInstanceId()))
                 .get(task.getProcessInstanceId());
         return cases.findVisible(application, user).map(c -> view(task, c))
                 .orElseThrow(() -> new TaskNotFoundException(id));
@@ -140,6 +144,16 @@ class WorklistService {
         });
     }
 
+    /** Every process of a case (application, funding, payout, change) carries the case id as its business key. */
+    private Map<String, UUID> applicationIds(Set<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return Map.of();
+        }
+        return runtime.createProcessInstanceQuery().processInstanceIds(processInstanceIds).list().stream()
+                .filter(p -> p.getBusinessKey() != null)
+                .collect(Collectors.toMap(ProcessInstance::getId, p -> UUID.fromString(p.getBusinessKey())));
+    }
+
     private TaskQuery query(UUID applicationId) {
         TaskQuery query = tasks.createTaskQuery().initializeFormKeys();
         return applicationId == null ? query : query.processInstanceBusinessKey(applicationId.toString());
@@ -156,7 +170,7 @@ class WorklistService {
         if (task == null || !mayWorkOn(user, task)) {
             throw new TaskNotFoundException(id);
         }
-        UUID application = cases.applicationIdsByProcessInstance(Set.of(task.getProcessInstanceId()))
+        UUID application = applicationIds(Set.of(task.getProcessInstanceId()))
                 .get(task.getProcessInstanceId());
         if (application == null || cases.findVisible(application, user).isEmpty()) {
             throw new TaskNotFoundException(id);

@@ -11,6 +11,7 @@ import de.grantflow.programme.Call;
 import de.grantflow.programme.Court;
 import de.grantflow.programme.Deadlines;
 import de.grantflow.programme.Financing;
+import de.grantflow.programme.FundingTerms;
 import de.grantflow.programme.FinancingType;
 import de.grantflow.programme.LegalBasis;
 import de.grantflow.programme.LetterTexts;
@@ -37,7 +38,9 @@ class SubmissionPolicyTest {
             new BigDecimal("5000"), new BigDecimal("50000"), null), Set.of("KREIS"), new Priorities(List.of(),
             List.of()), List.of(new Call("c", "Aufruf", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
             Map.of(2026, new BigDecimal("100000")))), new Deadlines(Period.ofWeeks(4), Period.ofWeeks(2),
-            Period.ofDays(7), 4, Period.ofMonths(1)), new LetterTexts("Zweck", "Auszahlung", List.of(), "i. A."));
+            Period.ofDays(7), 4, Period.ofMonths(1)), new LetterTexts("Zweck", "Auszahlung", List.of(), "i. A."),
+            new FundingTerms(List.of(), 20, Period.ofMonths(2), Period.ofMonths(4), Period.ofMonths(6),
+            Period.ofDays(14), Period.ofWeeks(2), 10, new BigDecimal("40000"), Period.ofMonths(1)));
 
     @Test
     void acceptsASoundApplicationInsideTheCall() {

@@ -1,0 +1,54 @@
+package de.grantflow.procedure;
+
+import static de.grantflow.procedure.FundingProcess.*;
+import static de.grantflow.procedure.GrantApplicationProcess.VAR_AGS;
+import static de.grantflow.procedure.GrantApplicationProcess.VAR_APPLICATION_ID;
+import static de.grantflow.procedure.GrantApplicationProcess.VAR_AUTHORITY;
+
+import de.grantflow.funding.FundingEvents.ChangeRequested;
+import de.grantflow.funding.FundingEvents.PaymentRequested;
+import de.grantflow.funding.FundingEvents.ScheduleChanged;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts a process for each Mittelabruf and each Änderungsantrag that needs a decision, and tells the funding process
+ * when the end its deadlines count from has moved; all inside the transaction that stored the request.
+ */
+@Component
+class FundingProcessStarter {
+
+    private final RuntimeService runtime;
+
+    FundingProcessStarter(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    @EventListener
+    void on(PaymentRequested requested) {
+        runtime.startProcessInstanceByKey(PAYOUT_KEY, requested.applicationId().toString(), Map.of(
+                VAR_APPLICATION_ID, requested.applicationId().toString(),
+                VAR_AUTHORITY, requested.authorityKey(),
+                VAR_AGS, requested.municipalityAgs(),
+                VAR_PAYMENT_REQUEST_ID, requested.paymentRequestId().toString()));
+    }
+
+    @EventListener
+    void on(ChangeRequested requested) {
+        runtime.startProcessInstanceByKey(CHANGE_KEY, requested.applicationId().toString(), Map.of(
+                VAR_APPLICATION_ID, requested.applicationId().toString(),
+                VAR_AUTHORITY, requested.authorityKey(),
+                VAR_AGS, requested.municipalityAgs(),
+                VAR_CHANGE_REQUEST_ID, requested.changeRequestId().toString()));
+    }
+
+    /** Only a funding process waiting for the proof of use listens; otherwise the new end counts when it gets there. */
+    @EventListener
+    void on(ScheduleChanged changed) {
+        runtime.createMessageCorrelation(MESSAGE_SCHEDULE_CHANGED)
+                .processInstanceBusinessKey(changed.applicationId().toString())
+                .correlateAll();
+    }
+}
