@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -27,6 +28,7 @@ public class BaseRates {
 
     private final NavigableMap<LocalDate, BigDecimal> rates;
 
+    @Autowired
     BaseRates(@Value("${grantflow.base-rates.file:}") String extraFile) {
         this(read(extraFile));
     }

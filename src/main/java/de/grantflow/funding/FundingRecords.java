@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The rows of the funding tables as the services work with them. */
-final class FundingRecords {
+public final class FundingRecords {
 
     private FundingRecords() {
     }
@@ -29,7 +29,7 @@ final class FundingRecords {
     }
 
     /** The result of checking the proof of use, and of the recovery that may follow. */
-    record Outcome(String checkedBy, List<CheckedLine> lines, BigDecimal actualTotal, BigDecimal acceptedTotal,
+    public record Outcome(String checkedBy, List<CheckedLine> lines, BigDecimal actualTotal, BigDecimal acceptedTotal,
             BigDecimal finalGrant, BigDecimal paid, BigDecimal owed, boolean purposeAchieved, String note,
             String recoveryDecision, String recoveryDecidedBy, String recoveryComment, String hearingStatement,
             LocalDate hearingDue, BigDecimal interest, LocalDate payBy) {
@@ -58,7 +58,7 @@ final class FundingRecords {
     }
 
     /** A line of the proof as checked: planned, actual, what was cut and why. */
-    record CheckedLine(String key, String label, BigDecimal planned, BigDecimal actual, BigDecimal cut,
+    public record CheckedLine(String key, String label, BigDecimal planned, BigDecimal actual, BigDecimal cut,
             String reason) {
     }
 

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * from the process, hands the work to the funding module and writes back the few values gateways and timers need.
  */
 @Component("fundingSteps")
-class FundingSteps {
+public class FundingSteps {
 
     private static final List<String> INTERIM_REPORT = List.of("progressReport", "spentToDate", "receivedToDate",
             "nextSteps");

@@ -65,6 +65,38 @@ class ProcedureTestSupport {
         }
     }
 
+    /** Runs every due job of every process of the case (application, funding, payouts, changes) until none is left. */
+    void executeAllJobs(UUID id) {
+        boolean ran = true;
+        while (ran) {
+            ran = false;
+            for (var instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(id.toString()).list()) {
+                for (Job job : management.createJobQuery().processInstanceId(instance.getId()).executable().list()) {
+                    management.executeJob(job.getId());
+                    ran = true;
+                }
+            }
+        }
+    }
+
+    /** The case's open task of that kind in any of its processes. */
+    Task openTask(UUID id, String taskKey) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(id.toString()).taskDefinitionKey(taskKey)
+                .singleResult();
+    }
+
+    /** Completes the open task of that kind in any process of the case, as the user. */
+    void completeAny(UUID id, String taskKey, String username, Map<String, Object> variables) {
+        Task task = openTask(id, taskKey);
+        assertThat(task).as("open task " + taskKey).isNotNull();
+        identity.setAuthentication(username, users.find(username).orElseThrow().candidateGroups());
+        try {
+            tasks.complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
     static Map<String, Object> approvingReview(int amount) {
         return Map.of("score", 80, "criteriaMet", List.of("zielgruppe", "vernetzung"), "recommendation", "approve",
                 "proposedAmount", amount, "justification", "Schlüssiges Konzept mit breiter Beteiligung.");
