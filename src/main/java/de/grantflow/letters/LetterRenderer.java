@@ -147,6 +147,11 @@ class LetterRenderer {
             return amount == null ? "" : Euro.format(amount);
         }
 
+        /** A rate or share in German notation: 6,27 %. */
+        public String percent(BigDecimal value) {
+            return value == null ? "–" : value.toPlainString().replace('.', ',') + " %";
+        }
+
         /** The Rechtsbehelfsbelehrung: in NRW and BW the remedy is an action at the administrative court. */
         public String remedy(Court court) {
             return "Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Klage erhoben werden. Die Klage"

@@ -5,7 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.grantflow.letters.LetterBody.DocumentRequest;
 import de.grantflow.letters.LetterBody.GrantDecision;
 import de.grantflow.letters.LetterBody.Hearing;
+import de.grantflow.letters.LetterBody.ChangeDecision;
+import de.grantflow.letters.LetterBody.CheckNote;
+import de.grantflow.letters.LetterBody.ClosingNotice;
+import de.grantflow.letters.LetterBody.CostPlanRow;
+import de.grantflow.letters.LetterBody.Dunning;
+import de.grantflow.letters.LetterBody.InterestLine;
+import de.grantflow.letters.LetterBody.InterestStatement;
 import de.grantflow.letters.LetterBody.Lapse;
+import de.grantflow.letters.LetterBody.PayoutNotice;
+import de.grantflow.letters.LetterBody.ProofLine;
+import de.grantflow.letters.LetterBody.RecoveryDecision;
+import de.grantflow.letters.LetterBody.RecoveryHearing;
+import de.grantflow.letters.LetterBody.UnusedFundsReminder;
 import de.grantflow.letters.LetterBody.Receipt;
 import de.grantflow.letters.LetterBody.Rejection;
 import de.grantflow.letters.LetterBody.Reminder;
@@ -61,20 +73,50 @@ class LetterRendererTest {
                         new BigDecimal("80000"), "§§ 23, 44 LHO NRW", "Auszahlung auf Anforderung.",
                         List.of("Die ANBest-G sind Bestandteil dieses Bescheides."), COURT, false, null),
                 new Rejection("§§ 23, 44 LHO NRW", List.of("Nicht antragsberechtigt."), COURT),
-                new Lapse(List.of("Ratsbeschluss"), due));
+                new Lapse(List.of("Ratsbeschluss"), due),
+                new PayoutNotice(1, new BigDecimal("15000"), LocalDate.of(2026, 6, 2), "Honorare der Lotsen",
+                        new BigDecimal("40000"), new BigDecimal("15000"), new BigDecimal("25000"),
+                        LocalDate.of(2026, 8, 2)),
+                new UnusedFundsReminder(1, LocalDate.of(2026, 6, 2), new BigDecimal("15000"),
+                        new BigDecimal("5000"), LocalDate.of(2026, 8, 2), INTEREST),
+                new Dunning("Zwischennachweis für das Jahr 2026", LocalDate.of(2027, 4, 30),
+                        LocalDate.of(2027, 5, 17)),
+                new ChangeDecision(true, List.of("Ende des Bewilligungszeitraums: 31.05.2027 → 31.08.2027"),
+                        "Die Verzögerung ist nicht zu vertreten.", LocalDate.of(2027, 8, 31),
+                        List.of(new CostPlanRow("Personalausgaben", new BigDecimal("40000"), new BigDecimal("54000"))),
+                        "§ 49 VwVfG", COURT),
+                new CheckNote(true, List.of(new ProofLine("Ausgaben insgesamt", new BigDecimal("60000"),
+                        new BigDecimal("50000"), new BigDecimal("83.3"), new BigDecimal("4000"), "Bewirtung")),
+                        new BigDecimal("60000"), new BigDecimal("50000"), new BigDecimal("46000"),
+                        new BigDecimal("30000"), new BigDecimal("23000"), new BigDecimal("30000"),
+                        new BigDecimal("7000"), true, "Geprüft."),
+                new ClosingNotice(new BigDecimal("30000"), new BigDecimal("30000"), new BigDecimal("30000"),
+                        BigDecimal.ZERO, "Es ergibt sich keine Erstattung."),
+                new RecoveryHearing(new BigDecimal("7000"), List.of("Bewirtung nicht zuwendungsfähig"), due),
+                new RecoveryDecision(new BigDecimal("30000"), new BigDecimal("23000"), new BigDecimal("30000"),
+                        new BigDecimal("7000"), List.of("Bewirtung nicht zuwendungsfähig"), INTEREST,
+                        LocalDate.of(2027, 7, 15), "§§ 49 Abs. 3, 49a VwVfG", COURT));
     }
+
+    static final InterestStatement INTEREST = new InterestStatement(List.of(
+            new InterestLine(LocalDate.of(2026, 4, 11), LocalDate.of(2026, 6, 30), 81, 365, new BigDecimal("1.27"),
+                    new BigDecimal("6.27"), new BigDecimal("7000"), new BigDecimal("97.40")),
+            new InterestLine(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 12, 31), 184, 365, new BigDecimal("1.50"),
+                    new BigDecimal("6.50"), new BigDecimal("7000"), new BigDecimal("229.37"))),
+            new BigDecimal("326.77"));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bodies")
     void rendersSearchableArchivalPdf(LetterBody body) throws Exception {
         byte[] pdf = renderer.render(new LetterContent(header(), body));
         Path artefacts = Files.createDirectories(Path.of("target", "letters"));
-        Files.write(artefacts.resolve(body.type().name() + ".pdf"), pdf);
+        Files.write(artefacts.resolve(body.getClass().getSimpleName() + ".pdf"), pdf);
 
         String text = text(pdf);
         assertThat(text).contains(body.type().germanTitle(), "KIN-2026-000042", "Bezirksregierung Arnsberg",
                 "Stadt Dortmund", NAME, "Datum", "Unser Zeichen");
-        if (body instanceof GrantDecision || body instanceof Rejection) {
+        if (body instanceof GrantDecision || body instanceof Rejection || body instanceof ChangeDecision
+                || body instanceof RecoveryDecision) {
             assertThat(text).contains("Rechtsbehelfsbelehrung", "Klage", "Verwaltungsgericht Arnsberg",
                     "innerhalb eines Monats").doesNotContain("Widerspruch");
         }
@@ -82,6 +124,13 @@ class LetterRendererTest {
             assertThat(text).contains("I. Bewilligung", "40.000,00 EUR", "01.06.2026", "31.05.2027",
                     "2. Finanzierungsart", "3. Zuwendungsfähige Gesamtausgaben", "4. Auszahlung",
                     "II. Nebenbestimmungen", "III. Rechtsbehelfsbelehrung", "80.000,00 EUR");
+        }
+        if (body instanceof RecoveryDecision || body instanceof UnusedFundsReminder) {
+            assertThat(text).contains("11.04.2026 – 30.06.2026", "81/365", "6,27 %", "97,40 EUR", "326,77 EUR");
+        }
+        if (body instanceof CheckNote) {
+            assertThat(text).contains("Ausgaben insgesamt", "60.000,00 EUR", "83,3 %", "Bewirtung", "7.000,00 EUR",
+                    "46.000,00 EUR");
         }
         if (body instanceof Hearing) {
             assertThat(text).contains("§ 28", "07.04.2026");

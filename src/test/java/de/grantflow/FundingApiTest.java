@@ -1,0 +1,222 @@
+package de.grantflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.grantflow.ApiClient.Response;
+import de.grantflow.application.CaseFixtures;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * From the final Zuwendungsbescheid to closure, through the real HTTP API as the demo users, with the job executor
+ * running: one case closes cleanly, one ends in a recovery with interest.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class FundingApiTest {
+
+    @LocalServerPort int port;
+    @Autowired CaseFixtures cases;
+    @Autowired TestClock clock;
+
+    ApiClient dortmund;
+    ApiClient duisburg;
+    ApiClient pruefer;
+    ApiClient bewilliger;
+
+    @BeforeEach
+    void setUp() {
+        clock.reset();
+        cases.ensureUsers();
+        dortmund = new ApiClient(port, "antrag.dortmund", "demo");
+        duisburg = new ApiClient(port, "antrag.duisburg", "demo");
+        pruefer = new ApiClient(port, "pruefer", "demo");
+        bewilliger = new ApiClient(port, "bewilliger", "demo");
+    }
+
+    @AfterEach
+    void tearDown() {
+        clock.reset();
+    }
+
+    @Test
+    void walksACaseFromTheGrantToItsClosure() throws IOException {
+        String id = funded("Bis zum Abschluss");
+        JsonNode view = dortmund.get("/api/applications/" + id + "/funding").body();
+        assertThat(view.path("status").asText()).isEqualTo("FUNDED");
+        assertThat(view.path("granted").decimalValue()).isEqualByComparingTo("30000");
+        assertThat(view.path("outstanding").decimalValue()).isEqualByComparingTo("30000");
+        assertThat(view.path("deadlines").findValuesAsText("due")).contains("2027-04-30");
+        assertThat(duisburg.get("/api/applications/" + id + "/funding").status()).isEqualTo(404);
+        assertThat(duisburg.post("/api/applications/" + id + "/payment-requests", paymentRequest()).status())
+                .isEqualTo(404);
+
+        Response incomplete = dortmund.post("/api/applications/" + id + "/payment-requests",
+                Map.of("amount", 1000, "purpose", "Honorare"));
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(incomplete.body().path("errors").findValuesAsText("field")).containsExactly("payments");
+        payOut(id);
+        JsonNode notice = awaitLetter(dortmund, id, "PAYOUT_NOTICE");
+        assertThat(text(dortmund.bytes("/api/letters/" + notice.path("id").asText())))
+                .contains("Auszahlungsmitteilung", "30.000,00 EUR", "11.06.2026");
+        assertThat(dortmund.get("/api/applications/" + id + "/funding").body().path("paid").decimalValue())
+                .isEqualByComparingTo("30000");
+
+        clock.set(LocalDateTime.of(2026, 6, 10, 9, 0));
+        assertThat(dortmund.post("/api/applications/" + id + "/funds-usage",
+                Map.of("amount", 30000, "usedOn", "2026-06-05")).status()).isEqualTo(201);
+        Response future = dortmund.post("/api/applications/" + id + "/funds-usage",
+                Map.of("amount", 1, "usedOn", "2026-12-24"));
+        assertThat(future.status()).isEqualTo(400);
+
+        fileInterimReport(id);
+        clock.set(LocalDateTime.of(2027, 6, 15, 9, 0));
+        fileAndCheckProof(id, 60000, List.of());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(status(id)));
+        JsonNode closing = awaitLetter(dortmund, id, "CLOSING_NOTICE");
+        assertThat(text(dortmund.bytes("/api/letters/" + closing.path("id").asText())))
+                .contains("Schlussmitteilung", "keine Erstattung");
+        assertThat(letterTypes(id)).contains("CHECK_NOTE");
+        JsonNode ledger = pruefer.get("/api/programmes/kommin-nrw/ledger?year=2026").body();
+        assertThat(ledger.path("entries").findValuesAsText("applicationId")).contains(id);
+        assertThat(ledger.path("totals").path("PAYOUT").decimalValue()).isGreaterThanOrEqualTo(new BigDecimal(
+                "30000"));
+        assertThat(dortmund.get("/api/programmes/kommin-nrw/ledger?year=2026").status()).isEqualTo(403);
+    }
+
+    @Test
+    void walksACaseFromTheGrantToARecoveryWithInterest() throws IOException {
+        String id = funded("Mit Rückforderung");
+        payOut(id);
+        fileInterimReport(id);
+        clock.set(LocalDateTime.of(2027, 6, 15, 9, 0));
+        fileAndCheckProof(id, 50000, List.of(Map.of("category", "gesamt", "amount", 4000,
+                "reason", "Bewirtung ist nicht zuwendungsfähig")));
+
+        awaitLetter(dortmund, id, "RECOVERY_HEARING");
+        complete(dortmund, id, "Task_RespondToRecoveryHearing", Map.of("statement", "Wir bitten um Nachsicht."));
+        complete(bewilliger, id, "Task_DecideRecovery", Map.of("decision", "approve"));
+        JsonNode decision = awaitLetter(dortmund, id, "RECOVERY_DECISION");
+        assertThat(text(dortmund.bytes("/api/letters/" + decision.path("id").asText())))
+                .contains("Widerrufs- und Rückforderungsbescheid", "7.000,00 EUR", "540,37 EUR",
+                        "Rechtsbehelfsbelehrung", "Verwaltungsgericht Arnsberg");
+        assertThat(status(id)).isEqualTo("RECOVERY");
+
+        Response tooLittle = completeResponse(pruefer, id, "Task_RecordRepayment",
+                Map.of("amount", 7000, "receivedOn", "2027-06-15"));
+        assertThat(tooLittle.status()).isEqualTo(400);
+        assertThat(tooLittle.body().path("errors").findValuesAsText("field")).contains("amount");
+        complete(pruefer, id, "Task_RecordRepayment", Map.of("amount", 7540.37, "receivedOn", "2027-06-15"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(status(id)));
+        JsonNode closed = dortmund.get("/api/applications/" + id + "/funding").body();
+        assertThat(closed.path("returned").decimalValue()).isEqualByComparingTo("7000");
+        assertThat(closed.path("ledger").findValuesAsText("kind")).containsExactly("PAYOUT", "RETURN", "INTEREST");
+    }
+
+    /** Applied, approved with four eyes, appeal waived: the funding period starts. */
+    private String funded(String title) {
+        String id = dortmund.post("/api/applications", Map.of("programme", "kommin-nrw",
+                "data", CaseFixtures.kommIn(title, 30_000))).body().path("id").asText();
+        assertThat(dortmund.post("/api/applications/" + id + "/submit", null).status()).isEqualTo(200);
+        complete(pruefer, id, "Task_FormalCheck", Map.of("complete", true));
+        complete(pruefer, id, "Task_Review", Map.of("score", 85, "recommendation", "approve",
+                "proposedAmount", 30_000, "justification", "Überzeugend."));
+        complete(bewilliger, id, "Task_Decide", Map.of("decision", "approve"));
+        awaitLetter(dortmund, id, "GRANT_DECISION");
+        assertThat(dortmund.post("/api/applications/" + id + "/waive-appeal", null).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "FUNDED".equals(status(id)));
+        clock.set(LocalDateTime.of(2026, 4, 11, 9, 0));
+        return id;
+    }
+
+    private void payOut(String id) {
+        Response requested = dortmund.post("/api/applications/" + id + "/payment-requests", paymentRequest());
+        assertThat(requested.status()).isEqualTo(201);
+        assertThat(requested.body().path("number").asInt()).isEqualTo(1);
+        complete(pruefer, id, "Task_CheckPayment", Map.of("decision", "approve"));
+        complete(bewilliger, id, "Task_ReleasePayment", Map.of("decision", "approve"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(dortmund.get("/api/applications/" + id
+                + "/payment-requests").body().path(0).path("status").asText()));
+    }
+
+    private void fileInterimReport(String id) {
+        complete(dortmund, id, "Task_SubmitInterimReport", Map.of("progressReport", "Lotsen geschult.",
+                "spentToDate", 20000, "receivedToDate", 30000));
+        complete(pruefer, id, "Task_CheckInterimReport", Map.of("result", "accept"));
+    }
+
+    private void fileAndCheckProof(String id, int spent, List<Map<String, Object>> cuts) {
+        complete(dortmund, id, "Task_SubmitProof", Map.of("sachbericht", "120 Menschen begleitet.",
+                "ownShare", spent - 30000, "thirdPartyFunds", 0, "otherPublicFunds", 0, "grantUsed", 30000,
+                "expenditure", List.of(Map.of("category", "gesamt", "amount", spent))));
+        String next = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            if (taskId(dortmund, id, "Task_SupplyReceipts") != null) {
+                return "receipts";
+            }
+            return taskId(pruefer, id, "Task_CheckProof") != null ? "check" : null;
+        }, n -> n != null);
+        if (next.equals("receipts")) {
+            complete(dortmund, id, "Task_SupplyReceipts", Map.of("documentsSupplied", "Belegliste"));
+        }
+        complete(pruefer, id, "Task_CheckProof", Map.of("purposeAchieved", "yes", "cuts", cuts));
+    }
+
+    private static Map<String, Object> paymentRequest() {
+        return Map.of("amount", 30000, "purpose", "Honorare der Lotsen",
+                "payments", List.of(Map.of("dueOn", "2026-06-05", "amount", 30000)));
+    }
+
+    private void complete(ApiClient client, String id, String taskKey, Map<String, Object> data) {
+        assertThat(completeResponse(client, id, taskKey, data).status()).as(taskKey).isEqualTo(204);
+    }
+
+    private Response completeResponse(ApiClient client, String id, String taskKey, Map<String, Object> data) {
+        String task = await().atMost(Duration.ofSeconds(30)).until(() -> taskId(client, id, taskKey), t -> t != null);
+        return client.post("/api/tasks/" + task + "/complete", Map.of("data", data));
+    }
+
+    private String taskId(ApiClient client, String applicationId, String taskKey) {
+        return StreamSupport.stream(client.get("/api/tasks?applicationId=" + applicationId).body().spliterator(),
+                        false)
+                .filter(t -> taskKey.equals(t.path("taskDefinitionKey").asText()))
+                .map(t -> t.path("id").asText()).findFirst().orElse(null);
+    }
+
+    private String status(String id) {
+        return dortmund.get("/api/applications/" + id).body().path("status").asText();
+    }
+
+    private List<String> letterTypes(String id) {
+        return dortmund.get("/api/applications/" + id).body().path("letters").findValuesAsText("type");
+    }
+
+    private JsonNode awaitLetter(ApiClient client, String id, String type) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> StreamSupport
+                .stream(client.get("/api/applications/" + id).body().path("letters").spliterator(), false)
+                .filter(l -> type.equals(l.path("type").asText())).findFirst().orElse(null), l -> l != null);
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}
