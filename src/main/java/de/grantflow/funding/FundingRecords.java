@@ -29,29 +29,29 @@ public final class FundingRecords {
     }
 
     /** The result of checking the proof of use, and of the recovery that may follow. */
-    public record Outcome(String checkedBy, List<CheckedLine> lines, BigDecimal actualTotal, BigDecimal acceptedTotal,
+    public record Outcome(String checkedBy, List<CheckedLine> lines, List<CheckedLine> income, BigDecimal actualTotal, BigDecimal acceptedTotal,
             BigDecimal finalGrant, BigDecimal paid, BigDecimal owed, boolean purposeAchieved, String note,
             String recoveryDecision, String recoveryDecidedBy, String recoveryComment, String hearingStatement,
             LocalDate hearingDue, BigDecimal interest, LocalDate payBy) {
 
         Outcome withHearing(LocalDate due) {
-            return new Outcome(checkedBy, lines, actualTotal, acceptedTotal, finalGrant, paid, owed, purposeAchieved,
+            return new Outcome(checkedBy, lines, income, actualTotal, acceptedTotal, finalGrant, paid, owed, purposeAchieved,
                     note, recoveryDecision, recoveryDecidedBy, recoveryComment, hearingStatement, due, interest, payBy);
         }
 
         Outcome withHearingStatement(String statement) {
-            return new Outcome(checkedBy, lines, actualTotal, acceptedTotal, finalGrant, paid, owed, purposeAchieved,
+            return new Outcome(checkedBy, lines, income, actualTotal, acceptedTotal, finalGrant, paid, owed, purposeAchieved,
                     note, recoveryDecision, recoveryDecidedBy, recoveryComment, statement, hearingDue, interest,
                     payBy);
         }
 
         Outcome withRecoveryDecision(String decision, String approver, String comment) {
-            return new Outcome(checkedBy, lines, actualTotal, acceptedTotal, finalGrant, paid, owed, purposeAchieved,
+            return new Outcome(checkedBy, lines, income, actualTotal, acceptedTotal, finalGrant, paid, owed, purposeAchieved,
                     note, decision, approver, comment, hearingStatement, hearingDue, interest, payBy);
         }
 
         Outcome withRecovery(BigDecimal interestOwed, LocalDate due) {
-            return new Outcome(checkedBy, lines, actualTotal, acceptedTotal, finalGrant, paid, owed, purposeAchieved,
+            return new Outcome(checkedBy, lines, income, actualTotal, acceptedTotal, finalGrant, paid, owed, purposeAchieved,
                     note, recoveryDecision, recoveryDecidedBy, recoveryComment, hearingStatement, hearingDue,
                     interestOwed, due);
         }

@@ -328,7 +328,13 @@ public class FundingService {
         BigDecimal paid = PaymentService.sum(ledger, LedgerKind.PAYOUT);
         BigDecimal owed = paid.subtract(PaymentService.sum(ledger, LedgerKind.RETURN)).subtract(finalGrant)
                 .max(BigDecimal.ZERO);
-        Outcome outcome = new Outcome(reviewer, lines, actualTotal, acceptedTotal, finalGrant, paid, owed,
+        CaseFile.Snapshot application = caseFile.get(id);
+        List<CheckedLine> income = List.of(
+                incomeLine("ownShare", "Eigenanteil", application.amount("ownContribution"), proof.data()),
+                incomeLine("thirdPartyFunds", "Drittmittel", application.amount("thirdPartyFunds"), proof.data()),
+                incomeLine("otherPublicFunds", "Andere öffentliche Mittel", BigDecimal.ZERO, proof.data()),
+                incomeLine("grantUsed", "Diese Zuwendung", funding.granted(), proof.data()));
+        Outcome outcome = new Outcome(reviewer, lines, income, actualTotal, acceptedTotal, finalGrant, paid, owed,
                 check.purposeAchieved(), check.note(), null, null, null, null, null, null, null);
         repository.update(withOutcome(funding, outcome));
         repository.update(new Report(proof.id(), id, proof.kind(), null, proof.dueOn(), proof.data(),
@@ -344,10 +350,8 @@ public class FundingService {
     public boolean writeCheckNote(UUID id, String stepKey) {
         Funding funding = support.lock(id);
         Outcome o = funding.outcome();
-        List<ProofLine> lines = o.lines().stream().map(l -> new ProofLine(l.label(), l.planned(), l.actual(),
-                l.planned().signum() == 0 ? null : l.actual().multiply(BigDecimal.valueOf(100))
-                        .divide(l.planned(), 1, RoundingMode.HALF_UP), l.cut(), l.reason())).toList();
-        caseFile.issueLetter(id, stepKey, new CheckNote(Boolean.TRUE.equals(funding.inDepth()), lines,
+        caseFile.issueLetter(id, stepKey, new CheckNote(Boolean.TRUE.equals(funding.inDepth()), proofLines(o.lines()),
+                proofLines(o.income()),
                 funding.plannedTotal(), o.actualTotal(), o.acceptedTotal(), funding.granted(), o.finalGrant(),
                 o.paid(), o.owed(), o.purposeAchieved(), o.note()));
         return o.owed().signum() > 0;
@@ -513,6 +517,16 @@ public class FundingService {
                 repository.changeRequests(id).stream().map(FundingView.Change::of).toList(),
                 repository.reports(id).stream().map(FundingView.ReportSummary::of).toList(),
                 ledger.stream().map(FundingView.Booking::of).toList(), o, funding.inDepth(), funding.closedOn());
+    }
+
+    private static List<ProofLine> proofLines(List<CheckedLine> lines) {
+        return lines.stream().map(l -> new ProofLine(l.label(), l.planned(), l.actual(), l.planned().signum() == 0
+                ? null : l.actual().multiply(BigDecimal.valueOf(100)).divide(l.planned(), 1, RoundingMode.HALF_UP),
+                l.cut(), l.reason())).toList();
+    }
+
+    private static CheckedLine incomeLine(String key, String label, BigDecimal planned, Map<String, Object> proof) {
+        return new CheckedLine(key, label, planned, amount(proof, key), BigDecimal.ZERO, null);
     }
 
     private InterestStatement recoveryInterest(UUID id, BigDecimal owed, LocalDate until) {

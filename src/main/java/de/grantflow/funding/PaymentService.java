@@ -211,7 +211,7 @@ public class PaymentService {
         }
         caseFile.record(id, CaseEventType.FUNDS_UNUSED, null, Euro.format(view.unused()) + " aus Auszahlung Nr. "
                 + view.number() + " nicht fristgerecht verwendet", Map.of("paymentRequest", view.number(),
-                "unused", view.unused(), "interest", view.interest().total()));
+                "unused", view.unused()));
         caseFile.issueLetter(id, stepKey, new UnusedFundsReminder(view.number(), view.paidOn(), view.amount(),
                 view.unused(), view.useBy(), view.interest()));
     }
@@ -347,7 +347,12 @@ public class PaymentService {
             }
         }
         LocalDate until = caughtUp != null ? caughtUp : support.today();
-        return PaymentView.of(request, useBy, unused, interest.calculate(unused, request.paidOn(), until), until);
+        try {
+            return PaymentView.of(request, useBy, unused, interest.calculate(unused, request.paidOn(), until), until);
+        } catch (BaseRateMissingException e) {
+            // shown without the figure rather than not at all; the figure follows once the table is kept current
+            return PaymentView.of(request, useBy, unused, null, until).withInterestNote(e.getMessage());
+        }
     }
 
     private PaymentRequest lockRequest(UUID id, UUID requestId) {
@@ -394,13 +399,19 @@ public class PaymentService {
     public record PaymentView(UUID id, int number, BigDecimal amount, LocalDate neededOn, String purpose,
             String status, String requestedBy, Instant requestedAt, String checkedBy, String releasedBy,
             LocalDate paidOn, LocalDate useBy, BigDecimal unused, InterestStatement interest,
-            LocalDate interestUntil, String interestWaivedBy, String interestWaiverReason) {
+            LocalDate interestUntil, String interestWaivedBy, String interestWaiverReason, String interestNote) {
 
         static PaymentView of(PaymentRequest r, LocalDate useBy, BigDecimal unused, InterestStatement interest,
                 LocalDate until) {
             return new PaymentView(r.id(), r.number(), r.amount(), r.neededOn(), r.purpose(), r.status().name(),
                     r.requestedBy(), r.requestedAt(), r.checkedBy(), r.releasedBy(), r.paidOn(), useBy, unused,
-                    interest, until, r.interestWaivedBy(), r.interestWaiverReason());
+                    interest, until, r.interestWaivedBy(), r.interestWaiverReason(), null);
+        }
+
+        PaymentView withInterestNote(String note) {
+            return new PaymentView(id, number, amount, neededOn, purpose, status, requestedBy, requestedAt,
+                    checkedBy, releasedBy, paidOn, useBy, unused, interest, interestUntil, interestWaivedBy,
+                    interestWaiverReason, note);
         }
     }
 }

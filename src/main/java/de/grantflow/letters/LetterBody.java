@@ -94,7 +94,7 @@ public sealed interface LetterBody {
     }
 
     /** Prüfvermerk: the proof of use line by line, and what follows from it. */
-    record CheckNote(boolean inDepth, List<ProofLine> lines, BigDecimal plannedTotal, BigDecimal actualTotal,
+    record CheckNote(boolean inDepth, List<ProofLine> lines, List<ProofLine> income, BigDecimal plannedTotal, BigDecimal actualTotal,
             BigDecimal acceptedTotal, BigDecimal granted, BigDecimal finalGrant, BigDecimal paid, BigDecimal owed,
             boolean purposeAchieved, String note) implements LetterBody {
         public LetterType type() {

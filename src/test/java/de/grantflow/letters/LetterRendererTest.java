@@ -79,6 +79,8 @@ class LetterRendererTest {
                         LocalDate.of(2026, 8, 2)),
                 new UnusedFundsReminder(1, LocalDate.of(2026, 6, 2), new BigDecimal("15000"),
                         new BigDecimal("5000"), LocalDate.of(2026, 8, 2), INTEREST),
+                new UnusedFundsReminder(2, LocalDate.of(2026, 6, 2), new BigDecimal("15000"),
+                        new BigDecimal("5000"), LocalDate.of(2026, 8, 2), null),
                 new Dunning("Zwischennachweis für das Jahr 2026", LocalDate.of(2027, 4, 30),
                         LocalDate.of(2027, 5, 17)),
                 new ChangeDecision(true, List.of("Ende des Bewilligungszeitraums: 31.05.2027 → 31.08.2027"),
@@ -87,6 +89,8 @@ class LetterRendererTest {
                         "§ 49 VwVfG", COURT),
                 new CheckNote(true, List.of(new ProofLine("Ausgaben insgesamt", new BigDecimal("60000"),
                         new BigDecimal("50000"), new BigDecimal("83.3"), new BigDecimal("4000"), "Bewirtung")),
+                        List.of(new ProofLine("Eigenanteil", new BigDecimal("30000"), new BigDecimal("20000"),
+                                new BigDecimal("66.7"), BigDecimal.ZERO, null)),
                         new BigDecimal("60000"), new BigDecimal("50000"), new BigDecimal("46000"),
                         new BigDecimal("30000"), new BigDecimal("23000"), new BigDecimal("30000"),
                         new BigDecimal("7000"), true, "Geprüft."),
@@ -110,7 +114,8 @@ class LetterRendererTest {
     void rendersSearchableArchivalPdf(LetterBody body) throws Exception {
         byte[] pdf = renderer.render(new LetterContent(header(), body));
         Path artefacts = Files.createDirectories(Path.of("target", "letters"));
-        Files.write(artefacts.resolve(body.getClass().getSimpleName() + ".pdf"), pdf);
+        Files.write(artefacts.resolve(body.getClass().getSimpleName() + (body instanceof UnusedFundsReminder r
+                && r.interest() == null ? "-ohne-Zinsbetrag" : "") + ".pdf"), pdf);
 
         String text = text(pdf);
         assertThat(text).contains(body.type().germanTitle(), "KIN-2026-000042", "Bezirksregierung Arnsberg",
@@ -125,11 +130,12 @@ class LetterRendererTest {
                     "2. Finanzierungsart", "3. Zuwendungsfähige Gesamtausgaben", "4. Auszahlung",
                     "II. Nebenbestimmungen", "III. Rechtsbehelfsbelehrung", "80.000,00 EUR");
         }
-        if (body instanceof RecoveryDecision || body instanceof UnusedFundsReminder) {
+        if (body instanceof RecoveryDecision || body instanceof UnusedFundsReminder r && r.interest() != null) {
             assertThat(text).contains("11.04.2026 – 30.06.2026", "81/365", "6,27 %", "97,40 EUR", "326,77 EUR");
         }
         if (body instanceof CheckNote) {
             assertThat(text).contains("Ausgaben insgesamt", "60.000,00 EUR", "83,3 %", "Bewirtung", "7.000,00 EUR",
+                    "Eigenanteil", "66,7 %",
                     "46.000,00 EUR");
         }
         if (body instanceof Hearing) {

@@ -164,6 +164,21 @@ class FundingProcessTest {
     }
 
     @Test
+    void showsUnusedFundsWithoutAnInterestFigureWhenTheBaseRateIsNotYetKnown() {
+        UUID id = funded(CaseFixtures.kommIn("Zinssatz fehlt", 20_000));
+        payOut(id, 20_000);
+        // the test table of base rates ends with 2028: interest up to 2029 cannot be calculated
+        clock.set(LocalDateTime.of(2029, 1, 15, 9, 0));
+        procedure.executeAllJobs(id);
+
+        assertThat(cases.letterTypes(id)).contains("REMINDER");
+        PaymentService.PaymentView payout = view(id).payments().get(0);
+        assertThat(payout.unused()).isEqualByComparingTo("20000");
+        assertThat(payout.interest()).isNull();
+        assertThat(payout.interestNote()).contains("01.01.2029", "nicht hinterlegt");
+    }
+
+    @Test
     void acceptsAShiftWithinTwentyPercentAtOnceAndDecidesAnythingElseWithFourEyes() {
         java.util.Map<String, Object> data = CaseFixtures.kommIn("Mit Kostenplan", 30_000);
         data.put("costPlan", List.of(Map.of("category", "personal", "amount", 40000),
