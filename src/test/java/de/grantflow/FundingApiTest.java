@@ -85,6 +85,12 @@ class FundingApiTest {
         Response future = dortmund.post("/api/applications/" + id + "/funds-usage",
                 Map.of("amount", 1, "usedOn", "2026-12-24"));
         assertThat(future.status()).isEqualTo(400);
+        assertThat(future.body().path("errors").findValuesAsText("field")).containsExactly("usedOn");
+        Response malformed = dortmund.post("/api/applications/" + id + "/funds-usage",
+                Map.of("amount", 5, "usedOn", "gestern"));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().path("errors").get(0).path("field").asText()).isEqualTo("usedOn");
+        assertThat(malformed.body().path("errors").get(0).path("message").asText()).contains("JJJJ-MM-TT");
 
         fileInterimReport(id);
         clock.set(LocalDateTime.of(2027, 6, 15, 9, 0));

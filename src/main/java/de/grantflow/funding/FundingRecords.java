@@ -67,6 +67,18 @@ public final class FundingRecords {
             String purpose, PaymentStatus status, String requestedBy, Instant requestedAt, String checkedBy,
             String releasedBy, LocalDate paidOn, String note, String interestWaivedBy,
             String interestWaiverReason) {
+
+        /** The request at a new stage of its release. */
+        PaymentRequest moved(PaymentStatus newStatus, String checker, String releaser, LocalDate paid,
+                String comment) {
+            return new PaymentRequest(id, applicationId, number, amount, neededOn, purpose, newStatus, requestedBy,
+                    requestedAt, checker, releaser, paid, comment, interestWaivedBy, interestWaiverReason);
+        }
+
+        PaymentRequest interestWaived(String by, String reason) {
+            return new PaymentRequest(id, applicationId, number, amount, neededOn, purpose, status, requestedBy,
+                    requestedAt, checkedBy, releasedBy, paidOn, note, by, reason);
+        }
     }
 
     enum PaymentStatus { REQUESTED, CHECKED, PAID, REFUSED }

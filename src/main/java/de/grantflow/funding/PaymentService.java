@@ -142,9 +142,8 @@ public class PaymentService {
         if (!release) {
             requireComment(comment);
         }
-        repository.update(new PaymentRequest(request.id(), id, request.number(), request.amount(),
-                request.neededOn(), request.purpose(), release ? PaymentStatus.CHECKED : PaymentStatus.REFUSED,
-                request.requestedBy(), request.requestedAt(), reviewer, null, null, comment, null, null));
+        repository.update(request.moved(release ? PaymentStatus.CHECKED : PaymentStatus.REFUSED, reviewer, null,
+                null, comment));
         caseFile.record(id, release ? CaseEventType.PAYMENT_CHECKED : CaseEventType.PAYMENT_REFUSED, reviewer,
                 comment, Map.of("paymentRequest", request.number()));
         return release;
@@ -162,16 +161,12 @@ public class PaymentService {
         boolean release = "approve".equals(decision);
         if (!release) {
             requireComment(comment);
-            repository.update(new PaymentRequest(request.id(), id, request.number(), request.amount(),
-                    request.neededOn(), request.purpose(), PaymentStatus.REFUSED, request.requestedBy(),
-                    request.requestedAt(), request.checkedBy(), approver, null, comment, null, null));
+            repository.update(request.moved(PaymentStatus.REFUSED, request.checkedBy(), approver, null, comment));
             caseFile.record(id, CaseEventType.PAYMENT_REFUSED, approver, comment,
                     Map.of("paymentRequest", request.number()));
             return false;
         }
-        repository.update(new PaymentRequest(request.id(), id, request.number(), request.amount(),
-                request.neededOn(), request.purpose(), PaymentStatus.CHECKED, request.requestedBy(),
-                request.requestedAt(), request.checkedBy(), approver, null, comment, null, null));
+        repository.update(request.moved(PaymentStatus.CHECKED, request.checkedBy(), approver, null, comment));
         return true;
     }
 
@@ -183,9 +178,8 @@ public class PaymentService {
         Programme programme = support.programme(funding);
         LocalDate paidOn = request.paidOn() == null ? support.today() : request.paidOn();
         if (request.status() == PaymentStatus.CHECKED) {
-            request = new PaymentRequest(request.id(), id, request.number(), request.amount(), request.neededOn(),
-                    request.purpose(), PaymentStatus.PAID, request.requestedBy(), request.requestedAt(),
-                    request.checkedBy(), request.releasedBy(), paidOn, request.note(), null, null);
+            request = request.moved(PaymentStatus.PAID, request.checkedBy(), request.releasedBy(), paidOn,
+                    request.note());
             repository.update(request);
             repository.book(id, funding.programmeKey(), LedgerKind.PAYOUT, request.amount(), paidOn,
                     "PAYOUT:" + request.number(), request.releasedBy(), "Auszahlung Nr. " + request.number());
@@ -253,11 +247,10 @@ public class PaymentService {
         if (request.status() != PaymentStatus.PAID) {
             throw new CaseConflictException("Auf Zinsen kann erst nach der Auszahlung verzichtet werden");
         }
-        requireComment(reason);
-        repository.update(new PaymentRequest(request.id(), id, request.number(), request.amount(),
-                request.neededOn(), request.purpose(), request.status(), request.requestedBy(),
-                request.requestedAt(), request.checkedBy(), request.releasedBy(), request.paidOn(), request.note(),
-                user.username(), reason));
+        if (reason == null || reason.isBlank()) {
+            throw new FormValidationException(List.of(new FieldError("reason", "Bitte den Verzicht begründen")));
+        }
+        repository.update(request.interestWaived(user.username(), reason));
         caseFile.record(id, CaseEventType.INTEREST_WAIVED, user.username(), reason,
                 Map.of("paymentRequest", number));
         return view(funding, repository.paymentRequest(id, number).orElseThrow(), repository.ledger(id),
@@ -268,10 +261,8 @@ public class PaymentService {
     public void refuse(UUID id, UUID requestId) {
         PaymentRequest request = lockRequest(id, requestId);
         if (request.status() != PaymentStatus.REFUSED) {
-            repository.update(new PaymentRequest(request.id(), id, request.number(), request.amount(),
-                    request.neededOn(), request.purpose(), PaymentStatus.REFUSED, request.requestedBy(),
-                    request.requestedAt(), request.checkedBy(), request.releasedBy(), null, request.note(), null,
-                    null));
+            repository.update(request.moved(PaymentStatus.REFUSED, request.checkedBy(), request.releasedBy(), null,
+                    request.note()));
         }
     }
 
@@ -318,6 +309,10 @@ public class PaymentService {
         }
         Programme programme = support.programme(funding);
         LocalDate useBy = useBy(programme, request.paidOn());
+        if (!support.today().isAfter(useBy)) {
+            // the two months are still running: nothing is late yet
+            return PaymentView.of(request, useBy, null, null, null);
+        }
         List<LedgerEntry> payouts = ledger.stream().filter(e -> e.kind() == LedgerKind.PAYOUT).toList();
         BigDecimal paidUpToThis = BigDecimal.ZERO;
         for (LedgerEntry payout : payouts) {

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -54,9 +56,9 @@ class ApiExceptionHandler {
                     || "Access Denied".equals(cause.getMessage()) ? "Keine Berechtigung" : cause.getMessage(),
                     request, List.of()));
         }
-        if (cause instanceof HttpMessageNotReadableException) {
+        if (cause instanceof HttpMessageNotReadableException unreadable) {
             return Optional.of(error(HttpStatus.BAD_REQUEST, "Der Inhalt der Anfrage ist kein gültiges JSON"
-                    + " in der erwarteten Form", request, List.of()));
+                    + " in der erwarteten Form", request, fieldOf(unreadable)));
         }
         if (cause instanceof MethodArgumentTypeMismatchException mismatch) {
             return Optional.of(error(HttpStatus.BAD_REQUEST, "Ungültiger Wert für " + mismatch.getName(), request,
@@ -77,6 +79,30 @@ class ApiExceptionHandler {
             return Optional.of(error(status.code(), cause.getMessage(), request, List.of()));
         }
         return Optional.empty();
+    }
+
+    /** The field a value of the wrong type was given for, with the type expected, when Jackson can tell. */
+    private static List<FieldError> fieldOf(HttpMessageNotReadableException unreadable) {
+        if (!(unreadable.getCause() instanceof MismatchedInputException mismatch) || mismatch.getPath().isEmpty()) {
+            return List.of();
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : mismatch.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        Class<?> type = mismatch.getTargetType();
+        String expected = type == null ? "ein anderer Wert"
+                : java.time.LocalDate.class.equals(type) ? "ein Datum im Format JJJJ-MM-TT"
+                : java.math.BigDecimal.class.equals(type) || Number.class.isAssignableFrom(type)
+                        || type.isPrimitive() && !boolean.class.equals(type) ? "eine Zahl"
+                : String.class.equals(type) ? "ein Text"
+                : java.util.List.class.isAssignableFrom(type) ? "eine Liste"
+                : "ein Objekt";
+        return List.of(new FieldError(path.toString(), "Erwartet wird " + expected));
     }
 
     private static ResponseEntity<ApiError> error(HttpStatus status, String message, HttpServletRequest request,

@@ -54,15 +54,8 @@ class ProcedureTestSupport {
 
     /** Completes the case's open task of that kind as the user, the way the API and Tasklist do. */
     void complete(UUID id, String taskKey, String username, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().processInstanceId(cases.processInstanceId(id)).taskDefinitionKey(taskKey)
-                .singleResult();
-        assertThat(task).as("open task " + taskKey).isNotNull();
-        identity.setAuthentication(username, users.find(username).orElseThrow().candidateGroups());
-        try {
-            tasks.complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-        }
+        completeAs(tasks.createTaskQuery().processInstanceId(cases.processInstanceId(id)).taskDefinitionKey(taskKey)
+                .singleResult(), taskKey, username, variables);
     }
 
     /** Runs every due job of every process of the case (application, funding, payouts, changes) until none is left. */
@@ -87,7 +80,10 @@ class ProcedureTestSupport {
 
     /** Completes the open task of that kind in any process of the case, as the user. */
     void completeAny(UUID id, String taskKey, String username, Map<String, Object> variables) {
-        Task task = openTask(id, taskKey);
+        completeAs(openTask(id, taskKey), taskKey, username, variables);
+    }
+
+    private void completeAs(Task task, String taskKey, String username, Map<String, Object> variables) {
         assertThat(task).as("open task " + taskKey).isNotNull();
         identity.setAuthentication(username, users.find(username).orElseThrow().candidateGroups());
         try {
