@@ -110,5 +110,5 @@ public final class FundingRecords {
 
     enum ReportKind { INTERIM, FINAL }
 
-    enum ReportStatus { DUE, SUBMITTED, ACCEPTED, INCOMPLETE }
+    enum ReportStatus { DUE, SUBMITTED, ACCEPTED, INCOMPLETE, NOT_REQUIRED }
 }

@@ -93,49 +93,55 @@ public class FundingService {
 
     /**
      * The next report the recipient owes: a Zwischennachweis for each year end inside the period whose deadline falls
-     * before the period ends (a later one is covered by the Verwendungsnachweis), then the Verwendungsnachweis.
+     * before the period ends (a later one is covered by the Verwendungsnachweis), then the Verwendungsnachweis. Asked
+     * again when the period's end moves: an interim report no longer needed is dropped, one newly needed is asked
+     * for, and the proof of use falls due from the new end.
      */
     @Transactional
     public ReportSchedule nextReport(UUID id) {
         Funding funding = support.lock(id);
         Programme programme = support.programme(funding);
         LocalDate end = funding.effectiveEnd();
-        for (int year = funding.periodStart().getYear(); year < end.getYear(); year++) {
-            LocalDate yearEnd = LocalDate.of(year, 12, 31);
-            LocalDate due = FundingSupport.interimDue(programme.state(), programme.funding(), year);
-            if (yearEnd.isBefore(funding.periodStart()) || !due.isBefore(end)) {
+        Report next = null;
+        for (Report interim : repository.reports(id)) {
+            if (interim.kind() == ReportKind.INTERIM && isOpen(interim) && !interimRequired(programme, funding,
+                    interim.periodYear())) {
+                repository.update(withStatus(interim, ReportStatus.NOT_REQUIRED, interim.dueOn()));
+            }
+        }
+        for (int year = funding.periodStart().getYear(); year < end.getYear() && next == null; year++) {
+            if (!interimRequired(programme, funding, year)) {
                 continue;
             }
-            Report report = repository.report(id, ReportKind.INTERIM, year).orElse(null);
-            if (report == null) {
-                report = createReport(id, ReportKind.INTERIM, year, due);
-            }
+            int reportYear = year;
+            Report report = repository.report(id, ReportKind.INTERIM, year).orElseGet(() -> createReport(id,
+                    ReportKind.INTERIM, reportYear, FundingSupport.interimDue(programme.state(), programme.funding(),
+                            reportYear)));
             if (report.status() != ReportStatus.ACCEPTED) {
-                return support.schedule(programme, report.id(), true, report.dueOn());
+                next = report;
             }
+        }
+        if (next != null) {
+            return support.schedule(programme, next.id(), true, next.dueOn());
         }
         LocalDate proofDue = FundingSupport.proofDue(programme.state(), programme.funding(), end);
         Report proof = repository.report(id, ReportKind.FINAL, null)
                 .orElseGet(() -> createReport(id, ReportKind.FINAL, null, proofDue));
+        if (proof.status() == ReportStatus.DUE && !proof.dueOn().equals(proofDue)) {
+            proof = withStatus(proof, ReportStatus.DUE, proofDue);
+            repository.update(proof);
+            caseFile.record(id, CaseEventType.REPORT_DUE, null, "Verwendungsnachweis nun fällig am "
+                    + GERMAN_DATE.format(proofDue), Map.of("report", "FINAL", "due", proofDue.toString()));
+        }
         repository.update(withProofDue(funding, proof.dueOn()));
         return support.schedule(programme, proof.id(), false, proof.dueOn());
     }
 
-    /** The period's end moved (change granted, project declared finished): the proof of use falls due anew. */
-    @Transactional
-    public ReportSchedule rescheduleProof(UUID id, UUID reportId) {
-        Funding funding = support.lock(id);
-        Programme programme = support.programme(funding);
-        Report proof = report(id, reportId);
-        LocalDate due = FundingSupport.proofDue(programme.state(), programme.funding(), funding.effectiveEnd());
-        if (proof.status() == ReportStatus.DUE && !due.equals(proof.dueOn())) {
-            proof = withStatus(proof, ReportStatus.DUE, due);
-            repository.update(proof);
-            repository.update(withProofDue(funding, due));
-            caseFile.record(id, CaseEventType.REPORT_DUE, null, "Verwendungsnachweis fällig am "
-                    + GERMAN_DATE.format(due), Map.of("report", "FINAL", "due", due.toString()));
-        }
-        return support.schedule(programme, proof.id(), false, proof.dueOn());
+    private static boolean interimRequired(Programme programme, Funding funding, int year) {
+        LocalDate yearEnd = LocalDate.of(year, 12, 31);
+        return !yearEnd.isBefore(funding.periodStart()) && yearEnd.isBefore(funding.effectiveEnd())
+                && FundingSupport.interimDue(programme.state(), programme.funding(), year)
+                .isBefore(funding.effectiveEnd());
     }
 
     @Transactional

@@ -63,10 +63,6 @@ public class FundingSteps {
         setSchedule(execution, funding.nextReport(id(execution)));
     }
 
-    public void rescheduleProof(DelegateExecution execution) {
-        setSchedule(execution, funding.rescheduleProof(id(execution), reportId(execution)));
-    }
-
     public void remindReport(DelegateExecution execution) {
         funding.remindReport(id(execution), reportId(execution), "REMINDER:" + execution.getActivityInstanceId());
     }

@@ -255,6 +255,41 @@ class FundingProcessTest {
         assertThat(view(id).deadlines()).extracting(FundingView.Deadline::due).contains(LocalDate.of(2027, 3, 30));
     }
 
+    @Test
+    void asksForAnInterimReportWhenAnExtensionCarriesTheProjectPastAYearEnd() {
+        java.util.Map<String, Object> data = CaseFixtures.kommIn("Verlängert", 20_000);
+        data.put("projectEnd", "2026-11-30");
+        UUID id = funded(data);
+        assertThat(procedure.openTask(id, TASK_SUBMIT_PROOF)).isNotNull();
+
+        changes.request(user("antrag.dortmund"), id, new ChangeInput(LocalDate.of(2027, 9, 30), null,
+                "Die Lotsen beginnen später"));
+        procedure.completeAny(id, TASK_REVIEW_CHANGE, "pruefer", Map.of("recommendation", "approve",
+                "justification", "Nicht zu vertreten."));
+        procedure.completeAny(id, TASK_DECIDE_CHANGE, "bewilliger", Map.of("decision", "approve"));
+
+        assertThat(procedure.openTask(id, TASK_SUBMIT_PROOF)).isNull();
+        assertThat(procedure.openTask(id, TASK_SUBMIT_INTERIM_REPORT).getDueDate().toInstant())
+                .isEqualTo(LocalDate.of(2027, 4, 30).atTime(23, 59, 59).atZone(TestClock.BERLIN).toInstant());
+    }
+
+    @Test
+    void dropsAnInterimReportNoLongerNeededWhenTheProjectEndsBeforeTheYearEnd() {
+        UUID id = funded(CaseFixtures.kommIn("Vor Jahresende fertig", 20_000));
+        assertThat(procedure.openTask(id, TASK_SUBMIT_INTERIM_REPORT)).isNotNull();
+
+        clock.set(LocalDateTime.of(2026, 12, 20, 9, 0));
+        funding.declareFinished(user("antrag.dortmund"), id, LocalDate.of(2026, 12, 15));
+
+        assertThat(procedure.openTask(id, TASK_SUBMIT_INTERIM_REPORT)).isNull();
+        assertThat(procedure.openTask(id, TASK_SUBMIT_PROOF).getDueDate().toInstant())
+                .isEqualTo(LocalDate.of(2027, 6, 15).atTime(23, 59, 59).atZone(TestClock.BERLIN).toInstant());
+        assertThat(view(id).reports()).extracting(FundingView.ReportSummary::status)
+                .containsExactlyInAnyOrder("NOT_REQUIRED", "DUE");
+        assertThat(view(id).deadlines()).extracting(FundingView.Deadline::due)
+                .containsExactly(LocalDate.of(2027, 6, 15));
+    }
+
     private UUID funded(Map<String, Object> data) {
         UUID id = procedure.submitted("antrag.dortmund", "kommin-nrw", data);
         int amount = Integer.parseInt(data.get("requestedAmount").toString());
