@@ -38,6 +38,16 @@ public final class ApiClient {
         return exchange(http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(rawJson));
     }
 
+    /** A POST of text in the given media type (CSV imports). */
+    public Response postText(String path, String mediaType, String text) {
+        return exchange(http.post().uri(path).contentType(MediaType.parseMediaType(mediaType)).body(text));
+    }
+
+    /** A GET asking for the given media type; the body comes back as text. */
+    public Response getAs(String path, String mediaType) {
+        return exchange(http.get().uri(path).accept(MediaType.parseMediaType(mediaType)));
+    }
+
     public byte[] bytes(String path) {
         return http.get().uri(path).retrieve().body(byte[].class);
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,9 +31,11 @@ class ApplicationRepository {
             created_at, updated_at, submitted_at, decided_at, final_on, process_instance_id, assessment, version""";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final ObjectMapper json;
 
-    ApplicationRepository(JdbcClient jdbc, ObjectMapper json) {
+    ApplicationRepository(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -136,6 +139,7 @@ class ApplicationRepository {
                 .param("note", event.note())
                 .param("details", event.details() == null ? null : write(event.details()))
                 .update();
+        events.publishEvent(new CaseChanged(applicationId, event.type()));
     }
 
     List<CaseEvent> timeline(UUID applicationId) {

@@ -38,6 +38,22 @@ public class Cases {
         return repository.applicationIdsByProcessInstance(processInstanceIds);
     }
 
+    /** What the statistics need of a case, whoever asks (the read model is not filtered by user). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CaseFacts> facts(UUID id) {
+        return repository.find(id).map(a -> new CaseFacts(a.id(), a.programmeKey(), a.municipalityAgs(), a.status(),
+                a.amount("requestedAmount"), a.grantedAmount(), a.submittedAt(), a.decidedAt(), a.updatedAt(),
+                a.assessment().eligible(), a.assessment().reviewer(), a.text("foerderschwerpunkt"),
+                a.assessment().documentsDue(), a.assessment().hearingDue()));
+    }
+
+    /** A case as the statistics count it. */
+    public record CaseFacts(UUID id, String programmeKey, String municipalityAgs, ApplicationStatus status,
+            java.math.BigDecimal requested, java.math.BigDecimal granted, java.time.Instant submittedAt,
+            java.time.Instant decidedAt, java.time.Instant updatedAt, Boolean eligible, String reviewer,
+            String priority, java.time.LocalDate documentsDue, java.time.LocalDate hearingDue) {
+    }
+
     static CaseSummary summary(Application a) {
         return new CaseSummary(a.id(), a.reference().value(), a.programmeKey(), a.municipalityAgs(), a.status(),
                 a.text("projectTitle"), a.processInstanceId());

@@ -39,6 +39,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -345,7 +346,8 @@ public class FundingService {
         repository.update(withOutcome(funding, outcome));
         repository.update(new Report(proof.id(), id, proof.kind(), null, proof.dueOn(), proof.data(),
                 proof.submittedBy(), proof.submittedAt(), ReportStatus.ACCEPTED, reviewer,
-                Map.of("acceptedTotal", acceptedTotal, "finalGrant", finalGrant, "owed", owed)));
+                Map.of("acceptedTotal", acceptedTotal, "finalGrant", finalGrant, "owed", owed,
+                        "checkedOn", support.today().toString())));
         caseFile.record(id, CaseEventType.PROOF_CHECKED, reviewer, "Anerkannt " + Euro.format(acceptedTotal)
                 + ", Zuwendung nach Prüfung " + Euro.format(finalGrant) + ", zu erstatten " + Euro.format(owed),
                 Map.of("acceptedTotal", acceptedTotal, "finalGrant", finalGrant, "owed", owed));
@@ -485,6 +487,26 @@ public class FundingService {
         }
         caseFile.issueLetter(id, stepKey, new ClosingNotice(funding.granted(), o.finalGrant(), paid, returned,
                 result));
+    }
+
+    /** What the statistics need of a funded case: money moved and the dates of the stages after the grant. */
+    @Transactional(readOnly = true)
+    public Optional<FundingFacts> facts(UUID id) {
+        return repository.find(id).map(funding -> {
+            List<LedgerEntry> ledger = repository.ledger(id);
+            LocalDate firstPayout = ledger.stream().filter(e -> e.kind() == LedgerKind.PAYOUT)
+                    .map(LedgerEntry::bookedOn).min(java.util.Comparator.naturalOrder()).orElse(null);
+            Report proof = repository.report(id, ReportKind.FINAL, null).orElse(null);
+            Object checked = proof == null || proof.checkResult() == null ? null : proof.checkResult().get("checkedOn");
+            return new FundingFacts(PaymentService.sum(ledger, LedgerKind.PAYOUT),
+                    PaymentService.sum(ledger, LedgerKind.RETURN), firstPayout, funding.proofDue(),
+                    checked == null ? null : LocalDate.parse(checked.toString()), funding.closedOn());
+        });
+    }
+
+    /** Money and dates of a funded case. */
+    public record FundingFacts(BigDecimal paid, BigDecimal recovered, LocalDate firstPayoutOn, LocalDate proofDue,
+            LocalDate proofCheckedOn, LocalDate closedOn) {
     }
 
     @Transactional(readOnly = true)

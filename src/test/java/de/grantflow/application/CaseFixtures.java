@@ -48,6 +48,14 @@ public class CaseFixtures {
         return id;
     }
 
+    public UUID draft(String username, String programme, Map<String, Object> data) {
+        return service.create(users.find(username).orElseThrow(), programme, data).id();
+    }
+
+    public void withdraw(String username, UUID id) {
+        service.withdraw(users.find(username).orElseThrow(), id);
+    }
+
     public ApplicationStatus status(UUID id) {
         return repository.find(id).orElseThrow().status();
     }

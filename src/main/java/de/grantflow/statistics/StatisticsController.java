@@ -1,0 +1,111 @@
+package de.grantflow.statistics;
+
+import de.grantflow.programme.Programme;
+import de.grantflow.programme.ProgrammeCatalog;
+import de.grantflow.security.CurrentUser;
+import de.grantflow.security.CurrentUsers;
+import de.grantflow.security.Role;
+import de.grantflow.statistics.ProgrammeStatistics.Totals;
+import de.grantflow.statistics.ProgrammeStatistics.Year;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Programme statistics (JSON or CSV) and the import of a programme's history; for programme managers only. */
+@RestController
+@Tag(name = "Statistik", description = "Programmzahlen für Programmverantwortliche")
+class StatisticsController {
+
+    private static final String CSV = "text/csv";
+
+    private final StatisticsQuery query;
+    private final LegacyImport legacy;
+    private final ProgrammeCatalog programmes;
+    private final CurrentUsers users;
+    private final Clock clock;
+
+    StatisticsController(StatisticsQuery query, LegacyImport legacy, ProgrammeCatalog programmes, CurrentUsers users,
+            Clock clock) {
+        this.query = query;
+        this.legacy = legacy;
+        this.programmes = programmes;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @GetMapping(path = "/api/statistics/programmes/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Zahlen eines Programms je Jahr und gesamt (auch als CSV mit Accept: text/csv)")
+    ProgrammeStatistics statistics(@PathVariable String key, @RequestParam(required = false) Integer from,
+            @RequestParam(required = false) Integer to) {
+        Programme programme = managed(key);
+        int thisYear = java.time.LocalDate.now(clock.withZone(ZoneId.of("Europe/Berlin"))).getYear();
+        int start = from == null ? thisYear - 9 : from;
+        int end = to == null ? thisYear : to;
+        if (start > end || end - start > 100) {
+            throw new de.grantflow.forms.FormValidationException(java.util.List.of(
+                    new de.grantflow.forms.FieldError("from", "from muss vor to liegen (höchstens 100 Jahre)")));
+        }
+        return query.of(programme, start, end);
+    }
+
+    @GetMapping(path = "/api/statistics/programmes/{key}", produces = CSV)
+    ResponseEntity<String> statisticsCsv(@PathVariable String key, @RequestParam(required = false) Integer from,
+            @RequestParam(required = false) Integer to) {
+        ProgrammeStatistics statistics = statistics(key, from, to);
+        StringBuilder csv = new StringBuilder("year,applications,eligible,approved,rejected,lapsed,withdrawn,"
+                + "municipalities,municipalitiesFunded,projectsFunded,requested,granted,paid,recovered,approvalRate\n");
+        for (Year y : statistics.years()) {
+            csv.append(line(String.valueOf(y.year()), y.applications(), y.eligible(), y.approved(), y.rejected(),
+                    y.lapsed(), y.withdrawn(), y.municipalities(), y.municipalitiesFunded(), y.projectsFunded(),
+                    y.requested(), y.granted(), y.paid(), y.recovered(), y.approvalRate()));
+        }
+        Totals t = statistics.totals();
+        csv.append(line("total", t.applications(), t.eligible(), t.approved(), t.rejected(), t.lapsed(),
+                t.withdrawn(), t.municipalitiesDistinct(), t.municipalitiesFundedDistinct(), t.projectsFunded(),
+                t.requested(), t.granted(), t.paid(), t.recovered(), t.approvalRate()));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statistik-" + key + "-"
+                        + statistics.from() + "-" + statistics.to() + ".csv\"")
+                .body(csv.toString());
+    }
+
+    @PostMapping(path = "/api/programmes/{key}/legacy-cases", consumes = {CSV, MediaType.TEXT_PLAIN_VALUE})
+    @Operation(summary = "Altfälle eines Programms aus früheren Systemen einlesen (CSV; alles oder nichts)")
+    Map<String, Object> importLegacy(@PathVariable String key, @RequestBody String csv) {
+        Programme programme = managed(key);
+        return Map.of("programme", programme.key(), "rows", legacy.load(programme, csv));
+    }
+
+    private Programme managed(String key) {
+        CurrentUser user = users.current();
+        Programme programme = programmes.get(key);
+        boolean manager = user.has(Role.PROGRAMME_MANAGER) && user.isStaffOf(programme.authority().key());
+        if (!manager && !user.has(Role.ADMIN)) {
+            throw new AccessDeniedException("Nur Programmverantwortliche und die Administration sehen die Statistik");
+        }
+        return programme;
+    }
+
+    private static String line(String first, Object... values) {
+        StringJoiner line = new StringJoiner(",", "", "\n");
+        line.add(first);
+        for (Object value : values) {
+            line.add(value == null ? "" : value instanceof BigDecimal d ? d.toPlainString() : value.toString());
+        }
+        return line.toString();
+    }
+}

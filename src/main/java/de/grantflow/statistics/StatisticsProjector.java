@@ -1,0 +1,94 @@
+package de.grantflow.statistics;
+
+import de.grantflow.application.ApplicationStatus;
+import de.grantflow.application.CaseChanged;
+import de.grantflow.application.Cases;
+import de.grantflow.application.Cases.CaseFacts;
+import de.grantflow.funding.FundingService;
+import de.grantflow.funding.FundingService.FundingFacts;
+import de.grantflow.register.Municipality;
+import de.grantflow.register.MunicipalityRegister;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the read model current: each event on a case re-derives the case's row from the case and its funding, inside
+ * the transaction that changed the case, so figures and cases never disagree.
+ */
+@Component
+class StatisticsProjector {
+
+    private static final ZoneId AUTHORITY_ZONE = ZoneId.of("Europe/Berlin");
+
+    private final Cases cases;
+    private final FundingService funding;
+    private final MunicipalityRegister register;
+    private final StatisticsStore store;
+
+    StatisticsProjector(Cases cases, FundingService funding, MunicipalityRegister register, StatisticsStore store) {
+        this.cases = cases;
+        this.funding = funding;
+        this.register = register;
+        this.store = store;
+    }
+
+    @EventListener
+    void on(CaseChanged changed) {
+        cases.facts(changed.applicationId()).ifPresent(facts -> store.put(row(facts,
+                funding.facts(facts.id()))));
+    }
+
+    StatRow row(CaseFacts c, Optional<FundingFacts> f) {
+        Municipality municipality = register.find(c.municipalityAgs()).orElse(null);
+        LocalDate submitted = day(c.submittedAt());
+        LocalDate decided = day(c.decidedAt());
+        String outcome = outcome(c.status());
+        String stage = open(c.status()) ? c.status().name() : null;
+        LocalDate nextDue = switch (c.status()) {
+            case INCOMPLETE -> c.documentsDue();
+            case HEARING -> c.hearingDue();
+            case FUNDED -> f.map(FundingFacts::proofDue).orElse(null);
+            default -> null;
+        };
+        return new StatRow(c.id().toString(), c.id(), c.programmeKey(), submitted == null ? null : submitted.getYear(),
+                c.municipalityAgs(), municipality == null ? null : municipality.kreisName(),
+                municipality == null ? null : municipality.regierungsbezirk(),
+                municipality == null ? null : municipality.kind().name(), c.priority(), outcome, c.eligible(),
+                money(c.requested()), StatRow.APPROVED.equals(outcome) ? money(c.granted()) : money(null),
+                money(f.map(FundingFacts::paid).orElse(null)), money(f.map(FundingFacts::recovered).orElse(null)),
+                submitted, decided, f.map(FundingFacts::firstPayoutOn).orElse(null),
+                f.map(FundingFacts::proofDue).orElse(null), f.map(FundingFacts::proofCheckedOn).orElse(null), stage,
+                stage == null ? null : day(c.updatedAt()), nextDue, c.reviewer(), false);
+    }
+
+    static String outcome(ApplicationStatus status) {
+        return switch (status) {
+            case APPROVED, FUNDED, RECOVERY, CLOSED -> StatRow.APPROVED;
+            case REJECTED -> StatRow.REJECTED;
+            case LAPSED -> StatRow.LAPSED;
+            case WITHDRAWN -> StatRow.WITHDRAWN;
+            case DRAFT, SUBMITTED, INCOMPLETE, IN_REVIEW, HEARING -> StatRow.PENDING;
+        };
+    }
+
+    private static boolean open(ApplicationStatus status) {
+        return switch (status) {
+            case SUBMITTED, INCOMPLETE, IN_REVIEW, HEARING, APPROVED, FUNDED, RECOVERY -> true;
+            default -> false;
+        };
+    }
+
+    static BigDecimal money(BigDecimal amount) {
+        return (amount == null ? BigDecimal.ZERO : amount).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static LocalDate day(Instant instant) {
+        return instant == null ? null : instant.atZone(AUTHORITY_ZONE).toLocalDate();
+    }
+}

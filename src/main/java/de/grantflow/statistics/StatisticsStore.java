@@ -1,0 +1,146 @@
+package de.grantflow.statistics;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The read model's tables. Every change of a case row is applied to the aggregates as a delta (the old row's
+ * contribution out, the new one's in), in the transaction that changed the case, so the aggregates always agree with
+ * the rows.
+ */
+@Repository
+class StatisticsStore {
+
+    private final JdbcClient jdbc;
+
+    StatisticsStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the row and moves the aggregates; a row that did not change costs one read. */
+    void put(StatRow row) {
+        Optional<StatRow> old = jdbc.sql("SELECT * FROM stats_case WHERE case_key = :key FOR UPDATE")
+                .param("key", row.caseKey()).query(StatisticsStore::row).optional();
+        if (old.isPresent() && old.get().equals(row)) {
+            return;
+        }
+        old.ifPresent(o -> apply(o, -1));
+        upsert(row);
+        apply(row, 1);
+    }
+
+    private void upsert(StatRow r) {
+        jdbc.sql("""
+                INSERT INTO stats_case (case_key, application_id, programme_key, year, ags, kreis, regierungsbezirk,
+                    kind, priority, outcome, eligible, requested, granted, paid, recovered, submitted_on, decided_on,
+                    first_payout_on, proof_due_on, proof_checked_on, stage, stage_since, next_due, reviewer, historic)
+                VALUES (:key, :application, :programme, :year, :ags, :kreis, :rb, :kind, :priority, :outcome,
+                    :eligible, :requested, :granted, :paid, :recovered, :submitted, :decided, :firstPayout, :proofDue,
+                    :proofChecked, :stage, :stageSince, :nextDue, :reviewer, :historic)
+                ON CONFLICT (case_key) DO UPDATE SET programme_key = EXCLUDED.programme_key, year = EXCLUDED.year,
+                    ags = EXCLUDED.ags, kreis = EXCLUDED.kreis, regierungsbezirk = EXCLUDED.regierungsbezirk,
+                    kind = EXCLUDED.kind, priority = EXCLUDED.priority, outcome = EXCLUDED.outcome,
+                    eligible = EXCLUDED.eligible, requested = EXCLUDED.requested, granted = EXCLUDED.granted,
+                    paid = EXCLUDED.paid, recovered = EXCLUDED.recovered, submitted_on = EXCLUDED.submitted_on,
+                    decided_on = EXCLUDED.decided_on, first_payout_on = EXCLUDED.first_payout_on,
+                    proof_due_on = EXCLUDED.proof_due_on, proof_checked_on = EXCLUDED.proof_checked_on,
+                    stage = EXCLUDED.stage, stage_since = EXCLUDED.stage_since, next_due = EXCLUDED.next_due,
+                    reviewer = EXCLUDED.reviewer, historic = EXCLUDED.historic""")
+                .param("key", r.caseKey()).param("application", r.applicationId()).param("programme", r.programmeKey())
+                .param("year", r.year()).param("ags", r.ags()).param("kreis", r.kreis())
+                .param("rb", r.regierungsbezirk()).param("kind", r.kind()).param("priority", r.priority())
+                .param("outcome", r.outcome()).param("eligible", r.eligible()).param("requested", r.requested())
+                .param("granted", r.granted()).param("paid", r.paid()).param("recovered", r.recovered())
+                .param("submitted", r.submittedOn()).param("decided", r.decidedOn())
+                .param("firstPayout", r.firstPayoutOn()).param("proofDue", r.proofDueOn())
+                .param("proofChecked", r.proofCheckedOn()).param("stage", r.stage())
+                .param("stageSince", r.stageSince()).param("nextDue", r.nextDue()).param("reviewer", r.reviewer())
+                .param("historic", r.historic()).update();
+    }
+
+    /** Adds (sign 1) or removes (sign -1) the row's contribution to every aggregate. */
+    private void apply(StatRow r, int sign) {
+        if (!r.counts()) {
+            return;
+        }
+        long one = sign;
+        BigDecimal factor = BigDecimal.valueOf(sign);
+        jdbc.sql("""
+                INSERT INTO stats_year AS s (programme_key, year, applications, eligible, approved, rejected, lapsed,
+                    withdrawn, requested, granted, paid, recovered)
+                VALUES (:programme, :year, :applications, :eligible, :approved, :rejected, :lapsed, :withdrawn,
+                    :requested, :granted, :paid, :recovered)
+                ON CONFLICT (programme_key, year) DO UPDATE SET applications = s.applications + EXCLUDED.applications,
+                    eligible = s.eligible + EXCLUDED.eligible, approved = s.approved + EXCLUDED.approved,
+                    rejected = s.rejected + EXCLUDED.rejected, lapsed = s.lapsed + EXCLUDED.lapsed,
+                    withdrawn = s.withdrawn + EXCLUDED.withdrawn, requested = s.requested + EXCLUDED.requested,
+                    granted = s.granted + EXCLUDED.granted, paid = s.paid + EXCLUDED.paid,
+                    recovered = s.recovered + EXCLUDED.recovered""")
+                .param("programme", r.programmeKey()).param("year", r.year()).param("applications", one)
+                .param("eligible", Boolean.TRUE.equals(r.eligible()) ? one : 0L)
+                .param("approved", r.approved() ? one : 0L)
+                .param("rejected", StatRow.REJECTED.equals(r.outcome()) ? one : 0L)
+                .param("lapsed", StatRow.LAPSED.equals(r.outcome()) ? one : 0L)
+                .param("withdrawn", StatRow.WITHDRAWN.equals(r.outcome()) ? one : 0L)
+                .param("requested", r.requested().multiply(factor))
+                .param("granted", r.approved() ? r.granted().multiply(factor) : BigDecimal.ZERO)
+                .param("paid", r.paid().multiply(factor)).param("recovered", r.recovered().multiply(factor))
+                .update();
+        jdbc.sql("""
+                INSERT INTO stats_municipality_year AS s (programme_key, year, ags, applications, funded)
+                VALUES (:programme, :year, :ags, :applications, :funded)
+                ON CONFLICT (programme_key, year, ags) DO UPDATE SET applications = s.applications
+                    + EXCLUDED.applications, funded = s.funded + EXCLUDED.funded""")
+                .param("programme", r.programmeKey()).param("year", r.year()).param("ags", r.ags())
+                .param("applications", one).param("funded", r.approved() ? one : 0L).update();
+        for (Map.Entry<String, String> dimension : r.dimensions().entrySet()) {
+            if (dimension.getValue() == null) {
+                continue;
+            }
+            jdbc.sql("""
+                    INSERT INTO stats_breakdown AS s (programme_key, year, dimension, value, applications, approved,
+                        granted)
+                    VALUES (:programme, :year, :dimension, :value, :applications, :approved, :granted)
+                    ON CONFLICT (programme_key, year, dimension, value) DO UPDATE SET applications = s.applications
+                        + EXCLUDED.applications, approved = s.approved + EXCLUDED.approved,
+                        granted = s.granted + EXCLUDED.granted""")
+                    .param("programme", r.programmeKey()).param("year", r.year())
+                    .param("dimension", dimension.getKey()).param("value", dimension.getValue())
+                    .param("applications", one).param("approved", r.approved() ? one : 0L)
+                    .param("granted", r.approved() ? r.granted().multiply(factor) : BigDecimal.ZERO).update();
+        }
+        for (Map.Entry<String, Integer> duration : r.durations().entrySet()) {
+            jdbc.sql("""
+                    INSERT INTO stats_duration AS s (programme_key, year, stage, days, cases)
+                    VALUES (:programme, :year, :stage, :days, :cases)
+                    ON CONFLICT (programme_key, year, stage, days) DO UPDATE SET cases = s.cases + EXCLUDED.cases""")
+                    .param("programme", r.programmeKey()).param("year", r.year()).param("stage", duration.getKey())
+                    .param("days", duration.getValue()).param("cases", one).update();
+        }
+    }
+
+    static StatRow row(ResultSet rs, int n) throws SQLException {
+        return new StatRow(rs.getString("case_key"), rs.getObject("application_id", UUID.class),
+                rs.getString("programme_key"), (Integer) rs.getObject("year"), rs.getString("ags"),
+                rs.getString("kreis"), rs.getString("regierungsbezirk"), rs.getString("kind"),
+                rs.getString("priority"), rs.getString("outcome"), (Boolean) rs.getObject("eligible"),
+                rs.getBigDecimal("requested"), rs.getBigDecimal("granted"), rs.getBigDecimal("paid"),
+                rs.getBigDecimal("recovered"), date(rs, "submitted_on"), date(rs, "decided_on"),
+                date(rs, "first_payout_on"), date(rs, "proof_due_on"), date(rs, "proof_checked_on"),
+                rs.getString("stage"), date(rs, "stage_since"), date(rs, "next_due"), rs.getString("reviewer"),
+                rs.getBoolean("historic"));
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+}

@@ -1,0 +1,134 @@
+package de.grantflow.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.grantflow.ApiClient;
+import de.grantflow.ApiClient.Response;
+import de.grantflow.application.CaseFixtures;
+import de.grantflow.calendar.FederalState;
+import de.grantflow.register.Municipality;
+import de.grantflow.register.MunicipalityRegister;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The statistics API with a KOMM-IN-like history imported in the legacy format: seed 002 reports 2005 to 2010 as
+ * municipalities per year 39, 48, 50, 57, 71, 70 ("335 (123)": 335 municipality-years, 123 different municipalities) and
+ * 359 projects. The history below has exactly these counts and must come back exactly, distinct counts included.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class StatisticsApiTest {
+
+    static final int[] YEARS = {2005, 2006, 2007, 2008, 2009, 2010};
+    static final int[] MUNICIPALITIES = {39, 48, 50, 57, 71, 70};
+    static final int[] PROJECTS = {39, 64, 52, 58, 74, 72};
+
+    @LocalServerPort int port;
+    @Autowired CaseFixtures cases;
+    @Autowired MunicipalityRegister register;
+    @Autowired JdbcClient jdbc;
+
+    ApiClient manager;
+
+    @BeforeEach
+    void setUp() {
+        cases.ensureUsers();
+        manager = new ApiClient(port, "programm", "demo");
+    }
+
+    @Test
+    void reproducesTheKommInFiguresFromAnImportedHistoryDistinctCountsIncluded() {
+        String csv = kommInHistory();
+        Response imported = manager.postText("/api/programmes/kommin-nrw/legacy-cases", "text/csv", csv);
+        assertThat(imported.status()).isEqualTo(200);
+        assertThat(imported.body().path("rows").asInt()).isEqualTo(359);
+
+        JsonNode statistics = manager.get("/api/statistics/programmes/kommin-nrw?from=2005&to=2010").body();
+        List<Integer> municipalities = new ArrayList<>();
+        List<Integer> projects = new ArrayList<>();
+        statistics.path("years").forEach(y -> {
+            municipalities.add(y.path("municipalitiesFunded").asInt());
+            projects.add(y.path("projectsFunded").asInt());
+        });
+        assertThat(municipalities).containsExactly(39, 48, 50, 57, 71, 70);
+        assertThat(projects).containsExactly(39, 64, 52, 58, 74, 72);
+        JsonNode totals = statistics.path("totals");
+        assertThat(totals.path("municipalityYears").asInt()).isEqualTo(335);
+        assertThat(totals.path("municipalitiesFundedDistinct").asInt()).isEqualTo(123);
+        assertThat(totals.path("projectsFunded").asInt()).isEqualTo(359);
+        assertThat(totals.path("granted").decimalValue()).isEqualByComparingTo("14700000.00");
+
+        Response again = manager.postText("/api/programmes/kommin-nrw/legacy-cases", "text/csv", csv);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(manager.get("/api/statistics/programmes/kommin-nrw?from=2005&to=2010").body().path("totals"))
+                .isEqualTo(totals);
+
+        String table = manager.getAs("/api/statistics/programmes/kommin-nrw?from=2005&to=2010", "text/csv").body()
+                .asText();
+        assertThat(table).startsWith("year,applications,").contains("\n2007,52,0,52,0,0,0,50,50,52,")
+                .contains("\ntotal,359,0,359,0,0,0,123,123,359,");
+    }
+
+    @Test
+    void refusesAWholeFileForOneBadRowNamingEachErrorByLine() {
+        long before = jdbc.sql("SELECT COUNT(*) FROM stats_case WHERE historic").query(Long.class).single();
+        String csv = String.join("\n", LegacyImport.HEADER.stream().reduce((a, b) -> a + "," + b).orElseThrow(),
+                "ALT-1,05913000,2009,approved,10000,8000,8000,2009-02-01,2009-05-01",
+                "ALT-2,99999999,2009,approved,10000,8000,9000,2009-02-01,2009-01-01",
+                "ALT-3,05913000,2009,bewilligt,10000.123,,,01.02.2009,");
+        Response refused = manager.postText("/api/programmes/kommin-nrw/legacy-cases", "text/csv", csv);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(StreamSupport.stream(refused.body().path("errors").spliterator(), false)
+                .map(e -> e.path("field").asText()).toList())
+                .contains("rows[3].ags", "rows[3].paid", "rows[3].decided_on", "rows[4].status", "rows[4].requested",
+                        "rows[4].submitted_on")
+                .noneMatch(field -> field.startsWith("rows[2]"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stats_case WHERE historic").query(Long.class).single())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void opensTheFiguresToProgrammeManagersAndAdministratorsOnly() {
+        String path = "/api/statistics/programmes/kommin-nrw?from=2025&to=2026";
+        assertThat(manager.get(path).status()).isEqualTo(200);
+        assertThat(new ApiClient(port, "admin", "demo").get(path).status()).isEqualTo(200);
+        for (String user : List.of("pruefer", "bewilliger", "antrag.dortmund")) {
+            assertThat(new ApiClient(port, user, "demo").get(path).status()).as(user).isEqualTo(403);
+            assertThat(new ApiClient(port, user, "demo").postText("/api/programmes/kommin-nrw/legacy-cases",
+                    "text/csv", "x").status()).as(user).isEqualTo(403);
+        }
+        assertThat(new ApiClient(port, "programm", "falsch").get(path).status()).isEqualTo(401);
+    }
+
+    /** 359 approved projects over 123 municipalities, 2.45 Mio. EUR a year on average: 14.7 Mio. EUR in all. */
+    private String kommInHistory() {
+        List<Municipality> gemeinden = register.all(FederalState.NW).stream()
+                .filter(m -> m.ags().length() == 8).limit(123).toList();
+        StringBuilder csv = new StringBuilder(String.join(",", LegacyImport.HEADER)).append('\n');
+        int offset = 0;
+        int project = 0;
+        for (int i = 0; i < YEARS.length; i++) {
+            for (int p = 0; p < PROJECTS[i]; p++) {
+                Municipality m = gemeinden.get((offset + p % MUNICIPALITIES[i]) % gemeinden.size());
+                // 14,700,000 over 359 projects: 358 of 40,947.00 and one that takes the rest
+                String granted = ++project == 359 ? "40974.00" : "40947.00";
+                csv.append("KIN-ALT-").append(YEARS[i]).append('-').append(p).append(',').append(m.ags()).append(',')
+                        .append(YEARS[i]).append(",approved,50000,").append(granted).append(',').append(granted)
+                        .append(',').append(YEARS[i]).append("-03-01,").append(YEARS[i]).append("-06-30\n");
+            }
+            offset += MUNICIPALITIES[i];
+        }
+        return csv.toString();
+    }
+}
