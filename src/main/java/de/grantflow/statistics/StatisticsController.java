@@ -34,14 +34,16 @@ class StatisticsController {
 
     private final StatisticsQuery query;
     private final LegacyImport legacy;
+    private final SyntheticHistory synthetic;
     private final ProgrammeCatalog programmes;
     private final CurrentUsers users;
     private final Clock clock;
 
-    StatisticsController(StatisticsQuery query, LegacyImport legacy, ProgrammeCatalog programmes, CurrentUsers users,
-            Clock clock) {
+    StatisticsController(StatisticsQuery query, LegacyImport legacy, SyntheticHistory synthetic,
+            ProgrammeCatalog programmes, CurrentUsers users, Clock clock) {
         this.query = query;
         this.legacy = legacy;
+        this.synthetic = synthetic;
         this.programmes = programmes;
         this.users = users;
         this.clock = clock;
@@ -88,6 +90,20 @@ class StatisticsController {
     Map<String, Object> importLegacy(@PathVariable String key, @RequestBody String csv) {
         Programme programme = managed(key);
         return Map.of("programme", programme.key(), "rows", legacy.load(programme, csv));
+    }
+
+    @PostMapping("/api/programmes/{key}/synthetic-history")
+    @Operation(summary = "Synthetische Historie für Demo und Benchmark erzeugen (nur Administration)")
+    Map<String, Object> synthetic(@PathVariable String key, @RequestParam(defaultValue = "10000") int cases) {
+        if (!users.current().has(Role.ADMIN)) {
+            throw new AccessDeniedException("Nur die Administration erzeugt synthetische Daten");
+        }
+        if (cases < 1 || cases > 5_000_000) {
+            throw new de.grantflow.forms.FormValidationException(java.util.List.of(
+                    new de.grantflow.forms.FieldError("cases", "Zwischen 1 und 5.000.000")));
+        }
+        Programme programme = programmes.get(key);
+        return Map.of("programme", key, "cases", synthetic.generate(key, programme.state().name(), cases));
     }
 
     private Programme managed(String key) {

@@ -127,6 +127,51 @@ class StatisticsStore {
         }
     }
 
+    /** Recomputes a programme's aggregates from its case rows (after a bulk load, or to check the deltas). */
+    void rebuild(String programme) {
+        for (String table : new String[] {"stats_year", "stats_municipality_year", "stats_breakdown", "stats_duration"}) {
+            jdbc.sql("DELETE FROM " + table + " WHERE programme_key = :p").param("p", programme).update();
+        }
+        jdbc.sql("""
+                INSERT INTO stats_year (programme_key, year, applications, eligible, approved, rejected, lapsed,
+                    withdrawn, requested, granted, paid, recovered)
+                SELECT programme_key, year, COUNT(*), COUNT(*) FILTER (WHERE eligible),
+                    COUNT(*) FILTER (WHERE outcome = 'approved'), COUNT(*) FILTER (WHERE outcome = 'rejected'),
+                    COUNT(*) FILTER (WHERE outcome = 'lapsed'), COUNT(*) FILTER (WHERE outcome = 'withdrawn'),
+                    SUM(requested), COALESCE(SUM(granted) FILTER (WHERE outcome = 'approved'), 0), SUM(paid),
+                    SUM(recovered)
+                FROM stats_case WHERE programme_key = :p AND year IS NOT NULL GROUP BY programme_key, year""")
+                .param("p", programme).update();
+        jdbc.sql("""
+                INSERT INTO stats_municipality_year (programme_key, year, ags, applications, funded)
+                SELECT programme_key, year, ags, COUNT(*), COUNT(*) FILTER (WHERE outcome = 'approved')
+                FROM stats_case WHERE programme_key = :p AND year IS NOT NULL GROUP BY programme_key, year, ags""")
+                .param("p", programme).update();
+        jdbc.sql("""
+                INSERT INTO stats_breakdown (programme_key, year, dimension, value, applications, approved, granted)
+                SELECT programme_key, year, dimension, value, COUNT(*), COUNT(*) FILTER (WHERE outcome = 'approved'),
+                    COALESCE(SUM(granted) FILTER (WHERE outcome = 'approved'), 0)
+                FROM stats_case, LATERAL (VALUES ('regierungsbezirk', regierungsbezirk), ('kreis', kreis),
+                    ('kind', kind), ('priority', priority)) AS d (dimension, value)
+                WHERE programme_key = :p AND year IS NOT NULL AND value IS NOT NULL
+                GROUP BY programme_key, year, dimension, value""")
+                .param("p", programme).update();
+        jdbc.sql("""
+                INSERT INTO stats_duration (programme_key, year, stage, days, cases)
+                SELECT c.programme_key, c.year, d.stage_name, d.days, COUNT(*)
+                FROM stats_case c, LATERAL (VALUES
+                    -- GREATEST ignores NULL, so an unfinished stage must stay NULL explicitly
+                    ('submissionToDecision', CASE WHEN c.decided_on IS NOT NULL AND c.submitted_on IS NOT NULL
+                        THEN GREATEST(0, c.decided_on - c.submitted_on) END),
+                    ('decisionToFirstPayout', CASE WHEN c.first_payout_on IS NOT NULL AND c.decided_on IS NOT NULL
+                        THEN GREATEST(0, c.first_payout_on - c.decided_on) END),
+                    ('proofDueToProofChecked', CASE WHEN c.proof_checked_on IS NOT NULL AND c.proof_due_on IS NOT NULL
+                        THEN GREATEST(0, c.proof_checked_on - c.proof_due_on) END)) AS d (stage_name, days)
+                WHERE c.programme_key = :p AND c.year IS NOT NULL AND d.days IS NOT NULL
+                GROUP BY c.programme_key, c.year, d.stage_name, d.days""")
+                .param("p", programme).update();
+    }
+
     static StatRow row(ResultSet rs, int n) throws SQLException {
         return new StatRow(rs.getString("case_key"), rs.getObject("application_id", UUID.class),
                 rs.getString("programme_key"), (Integer) rs.getObject("year"), rs.getString("ags"),
