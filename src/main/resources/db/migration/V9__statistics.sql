@@ -76,3 +76,6 @@ CREATE TABLE stats_duration (
     cases         BIGINT       NOT NULL DEFAULT 0,
     PRIMARY KEY (programme_key, year, stage, days)
 );
+
+-- a municipality's historic cases for its case list
+CREATE INDEX stats_case_historic_idx ON stats_case (ags, submitted_on DESC) WHERE historic;

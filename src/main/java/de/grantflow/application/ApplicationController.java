@@ -7,6 +7,7 @@ import de.grantflow.register.Municipality;
 import de.grantflow.register.MunicipalityRegister;
 import de.grantflow.rules.DecisionOutcome;
 import de.grantflow.rules.RuleEvaluator;
+import de.grantflow.security.CurrentUser;
 import de.grantflow.security.CurrentUsers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -85,8 +86,17 @@ class ApplicationController {
     @GetMapping
     @Operation(summary = "Die Anträge, die der angemeldete Benutzer sehen darf")
     List<ApplicationSummary> list(@RequestParam(defaultValue = "200") int limit) {
-        return service.visibleTo(users.current(), Math.max(1, Math.min(limit, 1000))).stream()
-                .map(this::summary).toList();
+        CurrentUser user = users.current();
+        int max = Math.max(1, Math.min(limit, 1000));
+        List<ApplicationSummary> cases = new java.util.ArrayList<>(service.visibleTo(user, max).stream()
+                .map(this::summary).toList());
+        if (cases.size() < max) {
+            service.historicVisibleTo(user, max - cases.size()).forEach(h -> cases.add(new ApplicationSummary(null,
+                    h.reference(), h.programme(), municipality(h.ags()), h.status(), null, h.requested(),
+                    h.granted(), null, h.submittedOn() == null ? null
+                            : h.submittedOn().atStartOfDay(ApplicationService.AUTHORITY_ZONE).toInstant(), true)));
+        }
+        return cases;
     }
 
     @GetMapping("/{id}")
@@ -98,7 +108,7 @@ class ApplicationController {
     private ApplicationSummary summary(Application a) {
         return new ApplicationSummary(a.id(), a.reference().value(), a.programmeKey(), municipality(a), a.status(),
                 a.text("projectTitle"), a.amount("requestedAmount"), a.grantedAmount(), a.createdAt(),
-                a.submittedAt());
+                a.submittedAt(), false);
     }
 
     private ApplicationDetails details(Application a) {
@@ -115,7 +125,11 @@ class ApplicationController {
     }
 
     private MunicipalityView municipality(Application a) {
-        Municipality m = register.get(a.municipalityAgs());
+        return municipality(a.municipalityAgs());
+    }
+
+    private MunicipalityView municipality(String ags) {
+        Municipality m = register.get(ags);
         return new MunicipalityView(m.ags(), m.displayName());
     }
 
@@ -133,7 +147,7 @@ class ApplicationController {
 
     record ApplicationSummary(UUID id, String reference, String programme, MunicipalityView municipality,
             ApplicationStatus status, String projectTitle, BigDecimal requestedAmount, BigDecimal grantedAmount,
-            Instant createdAt, Instant submittedAt) {
+            Instant createdAt, Instant submittedAt, boolean historic) {
     }
 
     record Deadlines(LocalDate documentsDue, LocalDate hearingResponseDue, LocalDate finalOn) {

@@ -38,6 +38,13 @@ class ApplicationService {
     private final CaseAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private HistoricCases historic;
+
+    /** The imported history, when a module provides it. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setHistoricCases(HistoricCases historic) {
+        this.historic = historic;
+    }
 
     ApplicationService(ApplicationRepository repository, ProgrammeCatalog programmes, MunicipalityRegister register,
             FormCatalog forms, FormValidator validator, CaseAccess access, ApplicationEventPublisher events,
@@ -162,6 +169,21 @@ class ApplicationService {
             return repository.findVisible(user.municipalityAgs(), List.of(), false, limit);
         }
         return repository.findVisible(null, access.programmesOfStaff(user), false, limit);
+    }
+
+    /** Imported history the user may see: the own municipality's, or the programmes of the staff's authority. */
+    @Transactional(readOnly = true)
+    List<HistoricCases.HistoricCase> historicVisibleTo(CurrentUser user, int limit) {
+        if (historic == null) {
+            return List.of();
+        }
+        if (user.has(Role.ADMIN)) {
+            return historic.find(null, null, limit);
+        }
+        if (user.isApplicant()) {
+            return user.municipalityAgs() == null ? List.of() : historic.find(user.municipalityAgs(), null, limit);
+        }
+        return historic.find(null, access.programmesOfStaff(user), limit);
     }
 
     @Transactional(readOnly = true)

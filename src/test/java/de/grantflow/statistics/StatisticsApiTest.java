@@ -99,6 +99,26 @@ class StatisticsApiTest {
     }
 
     @Test
+    void showsImportedCasesInTheMunicipalitysCaseListAsHistoric() {
+        String csv = String.join(",", LegacyImport.HEADER) + "\n"
+                + "ALT-DO-2012-1,05913000,2012,approved,20000,15000,15000,2012-02-01,2012-05-02\n"
+                + "ALT-DO-2012-2,05913000,2012,rejected,9000,,,2012-03-01,2012-04-15\n";
+        assertThat(manager.postText("/api/programmes/kommin-nrw/legacy-cases", "text/csv", csv).status())
+                .isEqualTo(200);
+
+        JsonNode dortmund = new ApiClient(port, "antrag.dortmund", "demo").get("/api/applications").body();
+        List<JsonNode> historic = StreamSupport.stream(dortmund.spliterator(), false)
+                .filter(c -> c.path("historic").asBoolean()).toList();
+        assertThat(historic).extracting(c -> c.path("reference").asText())
+                .contains("ALT-DO-2012-1", "ALT-DO-2012-2");
+        assertThat(historic).extracting(c -> c.path("status").asText()).contains("APPROVED", "REJECTED");
+        JsonNode duisburg = new ApiClient(port, "antrag.duisburg", "demo").get("/api/applications").body();
+        assertThat(duisburg.findValuesAsText("reference")).doesNotContain("ALT-DO-2012-1");
+        JsonNode staff = new ApiClient(port, "pruefer", "demo").get("/api/applications").body();
+        assertThat(staff.findValuesAsText("reference")).contains("ALT-DO-2012-1");
+    }
+
+    @Test
     void opensTheFiguresToProgrammeManagersAndAdministratorsOnly() {
         String path = "/api/statistics/programmes/kommin-nrw?from=2025&to=2026";
         assertThat(manager.get(path).status()).isEqualTo(200);
