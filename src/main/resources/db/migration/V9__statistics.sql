@@ -79,3 +79,10 @@ CREATE TABLE stats_duration (
 
 -- a municipality's historic cases for its case list
 CREATE INDEX stats_case_historic_idx ON stats_case (ags, submitted_on DESC) WHERE historic;
+
+-- Deltas are appended here by the transactions that change cases (no two transactions ever wait on the same row) and
+-- folded into the aggregates every second; queries read aggregates and pending deltas together, so nothing is missed.
+CREATE TABLE stats_year_pending (LIKE stats_year INCLUDING DEFAULTS);
+CREATE TABLE stats_municipality_year_pending (LIKE stats_municipality_year INCLUDING DEFAULTS);
+CREATE TABLE stats_breakdown_pending (LIKE stats_breakdown INCLUDING DEFAULTS);
+CREATE TABLE stats_duration_pending (LIKE stats_duration INCLUDING DEFAULTS);

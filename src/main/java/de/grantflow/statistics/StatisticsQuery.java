@@ -53,13 +53,21 @@ class StatisticsQuery {
         Map<Integer, long[]> municipalities = new HashMap<>();
         jdbc.sql("""
                 SELECT year, COUNT(*) FILTER (WHERE applications > 0), COUNT(*) FILTER (WHERE funded > 0)
-                FROM stats_municipality_year WHERE programme_key = :key AND year BETWEEN :from AND :to
+                FROM (SELECT year, ags, SUM(applications) AS applications, SUM(funded) AS funded
+                      FROM """ + both("stats_municipality_year") + """
+                      WHERE programme_key = :key AND year BETWEEN :from AND :to GROUP BY year, ags) m
                 GROUP BY year""")
                 .param("key", key).param("from", from).param("to", to)
                 .query((rs, n) -> municipalities.put(rs.getInt(1), new long[] {rs.getLong(2), rs.getLong(3)}))
                 .list();
         Map<Integer, Year> byYear = new HashMap<>();
-        jdbc.sql("SELECT * FROM stats_year WHERE programme_key = :key AND year BETWEEN :from AND :to")
+        jdbc.sql("""
+                SELECT year, SUM(applications) AS applications, SUM(eligible) AS eligible, SUM(approved) AS approved,
+                    SUM(rejected) AS rejected, SUM(lapsed) AS lapsed, SUM(withdrawn) AS withdrawn,
+                    SUM(requested) AS requested, SUM(granted) AS granted, SUM(paid) AS paid,
+                    SUM(recovered) AS recovered
+                FROM """ + both("stats_year") + """
+                WHERE programme_key = :key AND year BETWEEN :from AND :to GROUP BY year""")
                 .param("key", key).param("from", from).param("to", to)
                 .query((rs, n) -> {
                     int year = rs.getInt("year");
@@ -79,7 +87,9 @@ class StatisticsQuery {
         long[] distinct = jdbc.sql("""
                 SELECT COUNT(DISTINCT ags) FILTER (WHERE applications > 0),
                     COUNT(DISTINCT ags) FILTER (WHERE funded > 0)
-                FROM stats_municipality_year WHERE programme_key = :key AND year BETWEEN :from AND :to""")
+                FROM (SELECT year, ags, SUM(applications) AS applications, SUM(funded) AS funded
+                      FROM """ + both("stats_municipality_year") + """
+                      WHERE programme_key = :key AND year BETWEEN :from AND :to GROUP BY year, ags) m""")
                 .param("key", key).param("from", from).param("to", to)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         long approved = years.stream().mapToLong(Year::approved).sum();
@@ -97,8 +107,9 @@ class StatisticsQuery {
     private Map<String, Duration> durations(String key, int from, int to) {
         Map<String, TreeMap<Integer, Long>> histograms = new HashMap<>();
         jdbc.sql("""
-                SELECT stage, days, SUM(cases) FROM stats_duration
-                WHERE programme_key = :key AND year BETWEEN :from AND :to GROUP BY stage, days""")
+                SELECT stage, days, SUM(cases) FROM """ + both("stats_duration") + """
+                WHERE programme_key = :key AND year BETWEEN :from AND :to GROUP BY stage, days
+                HAVING SUM(cases) > 0""")
                 .param("key", key).param("from", from).param("to", to)
                 .query((rs, n) -> histograms.computeIfAbsent(rs.getString(1), s -> new TreeMap<>())
                         .put(rs.getInt(2), rs.getLong(3)))
@@ -169,7 +180,8 @@ class StatisticsQuery {
             breakdowns.put(dimension, new ArrayList<>());
         }
         jdbc.sql("""
-                SELECT dimension, value, SUM(applications), SUM(approved), SUM(granted) FROM stats_breakdown
+                SELECT dimension, value, SUM(applications), SUM(approved), SUM(granted)
+                FROM """ + both("stats_breakdown") + """
                 WHERE programme_key = :key AND year BETWEEN :from AND :to
                 GROUP BY dimension, value HAVING SUM(applications) > 0
                 ORDER BY dimension, SUM(applications) DESC, value""")
@@ -193,6 +205,11 @@ class StatisticsQuery {
         return byAssignee.entrySet().stream().map(e -> new Workload(e.getKey().isEmpty() ? null : e.getKey(),
                 e.getValue().size(), e.getValue().stream().filter(t -> t.getDueDate() != null
                         && t.getDueDate().before(now)).count())).toList();
+    }
+
+    /** An aggregate with the deltas not yet folded into it. */
+    private static String both(String table) {
+        return " (SELECT * FROM " + table + " UNION ALL SELECT * FROM " + table + "_pending) AS s ";
     }
 
     private static BigDecimal rate(long approved, long rejected) {

@@ -66,7 +66,10 @@ class StatisticsStore {
                 .param("historic", r.historic()).update();
     }
 
-    /** Adds (sign 1) or removes (sign -1) the row's contribution to every aggregate. */
+    /**
+     * Adds (sign 1) or removes (sign -1) the row's contribution to every aggregate, as pending deltas: plain inserts,
+     * so that concurrent changes of cases never wait for each other on a year's row.
+     */
     private void apply(StatRow r, int sign) {
         if (!r.counts()) {
             return;
@@ -74,16 +77,10 @@ class StatisticsStore {
         long one = sign;
         BigDecimal factor = BigDecimal.valueOf(sign);
         jdbc.sql("""
-                INSERT INTO stats_year AS s (programme_key, year, applications, eligible, approved, rejected, lapsed,
-                    withdrawn, requested, granted, paid, recovered)
+                INSERT INTO stats_year_pending (programme_key, year, applications, eligible, approved, rejected,
+                    lapsed, withdrawn, requested, granted, paid, recovered)
                 VALUES (:programme, :year, :applications, :eligible, :approved, :rejected, :lapsed, :withdrawn,
-                    :requested, :granted, :paid, :recovered)
-                ON CONFLICT (programme_key, year) DO UPDATE SET applications = s.applications + EXCLUDED.applications,
-                    eligible = s.eligible + EXCLUDED.eligible, approved = s.approved + EXCLUDED.approved,
-                    rejected = s.rejected + EXCLUDED.rejected, lapsed = s.lapsed + EXCLUDED.lapsed,
-                    withdrawn = s.withdrawn + EXCLUDED.withdrawn, requested = s.requested + EXCLUDED.requested,
-                    granted = s.granted + EXCLUDED.granted, paid = s.paid + EXCLUDED.paid,
-                    recovered = s.recovered + EXCLUDED.recovered""")
+                    :requested, :granted, :paid, :recovered)""")
                 .param("programme", r.programmeKey()).param("year", r.year()).param("applications", one)
                 .param("eligible", Boolean.TRUE.equals(r.eligible()) ? one : 0L)
                 .param("approved", r.approved() ? one : 0L)
@@ -95,10 +92,8 @@ class StatisticsStore {
                 .param("paid", r.paid().multiply(factor)).param("recovered", r.recovered().multiply(factor))
                 .update();
         jdbc.sql("""
-                INSERT INTO stats_municipality_year AS s (programme_key, year, ags, applications, funded)
-                VALUES (:programme, :year, :ags, :applications, :funded)
-                ON CONFLICT (programme_key, year, ags) DO UPDATE SET applications = s.applications
-                    + EXCLUDED.applications, funded = s.funded + EXCLUDED.funded""")
+                INSERT INTO stats_municipality_year_pending (programme_key, year, ags, applications, funded)
+                VALUES (:programme, :year, :ags, :applications, :funded)""")
                 .param("programme", r.programmeKey()).param("year", r.year()).param("ags", r.ags())
                 .param("applications", one).param("funded", r.approved() ? one : 0L).update();
         for (Map.Entry<String, String> dimension : r.dimensions().entrySet()) {
@@ -106,12 +101,9 @@ class StatisticsStore {
                 continue;
             }
             jdbc.sql("""
-                    INSERT INTO stats_breakdown AS s (programme_key, year, dimension, value, applications, approved,
-                        granted)
-                    VALUES (:programme, :year, :dimension, :value, :applications, :approved, :granted)
-                    ON CONFLICT (programme_key, year, dimension, value) DO UPDATE SET applications = s.applications
-                        + EXCLUDED.applications, approved = s.approved + EXCLUDED.approved,
-                        granted = s.granted + EXCLUDED.granted""")
+                    INSERT INTO stats_breakdown_pending (programme_key, year, dimension, value, applications,
+                        approved, granted)
+                    VALUES (:programme, :year, :dimension, :value, :applications, :approved, :granted)""")
                     .param("programme", r.programmeKey()).param("year", r.year())
                     .param("dimension", dimension.getKey()).param("value", dimension.getValue())
                     .param("applications", one).param("approved", r.approved() ? one : 0L)
@@ -119,18 +111,37 @@ class StatisticsStore {
         }
         for (Map.Entry<String, Integer> duration : r.durations().entrySet()) {
             jdbc.sql("""
-                    INSERT INTO stats_duration AS s (programme_key, year, stage, days, cases)
-                    VALUES (:programme, :year, :stage, :days, :cases)
-                    ON CONFLICT (programme_key, year, stage, days) DO UPDATE SET cases = s.cases + EXCLUDED.cases""")
+                    INSERT INTO stats_duration_pending (programme_key, year, stage, days, cases)
+                    VALUES (:programme, :year, :stage, :days, :cases)""")
                     .param("programme", r.programmeKey()).param("year", r.year()).param("stage", duration.getKey())
                     .param("days", duration.getValue()).param("cases", one).update();
         }
+    }
+
+    /** Folds the pending deltas into the aggregates, each table in one statement. */
+    void fold() {
+        fold("stats_year", "programme_key, year", "applications, eligible, approved, rejected, lapsed, withdrawn,"
+                + " requested, granted, paid, recovered");
+        fold("stats_municipality_year", "programme_key, year, ags", "applications, funded");
+        fold("stats_breakdown", "programme_key, year, dimension, value", "applications, approved, granted");
+        fold("stats_duration", "programme_key, year, stage, days", "cases");
+    }
+
+    private void fold(String table, String keys, String values) {
+        String sums = java.util.Arrays.stream(values.split(",\\s*")).map(v -> "SUM(" + v + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        String updates = java.util.Arrays.stream(values.split(",\\s*")).map(v -> v + " = a." + v + " + EXCLUDED." + v)
+                .collect(java.util.stream.Collectors.joining(", "));
+        jdbc.sql("WITH moved AS (DELETE FROM " + table + "_pending RETURNING *) INSERT INTO " + table + " AS a ("
+                + keys + ", " + values + ") SELECT " + keys + ", " + sums + " FROM moved GROUP BY " + keys
+                + " ON CONFLICT (" + keys + ") DO UPDATE SET " + updates).update();
     }
 
     /** Recomputes a programme's aggregates from its case rows (after a bulk load, or to check the deltas). */
     void rebuild(String programme) {
         for (String table : new String[] {"stats_year", "stats_municipality_year", "stats_breakdown", "stats_duration"}) {
             jdbc.sql("DELETE FROM " + table + " WHERE programme_key = :p").param("p", programme).update();
+            jdbc.sql("DELETE FROM " + table + "_pending WHERE programme_key = :p").param("p", programme).update();
         }
         jdbc.sql("""
                 INSERT INTO stats_year (programme_key, year, applications, eligible, approved, rejected, lapsed,

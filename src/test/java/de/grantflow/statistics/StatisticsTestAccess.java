@@ -24,6 +24,7 @@ public class StatisticsTestAccess {
 
     /** Every aggregate row of the programme with a count or amount other than zero, as text in a stable order. */
     public String aggregates(String programme) {
+        store.fold();
         StringBuilder all = new StringBuilder();
         java.util.Map<String, Integer> keyColumns = new java.util.LinkedHashMap<>();
         keyColumns.put("stats_year", 2);
