@@ -98,6 +98,23 @@ class FundingApiTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(status(id)));
         JsonNode closing = awaitLetter(dortmund, id, "CLOSING_NOTICE");
+
+        String selfEvaluation = await().atMost(Duration.ofSeconds(30))
+                .until(() -> taskId(dortmund, id, "Task_SelfEvaluate"), t -> t != null);
+        assertThat(dortmund.get("/api/tasks/" + selfEvaluation + "/form").body().path("id").asText())
+                .isEqualTo("kommin-nrw-self-evaluation");
+        Response withoutIndicators = dortmund.post("/api/tasks/" + selfEvaluation + "/complete", Map.of("data",
+                Map.of("goalsReached", "largely", "lessonsLearned", "Früh mit den Vereinen sprechen.")));
+        assertThat(withoutIndicators.status()).isEqualTo(400);
+        assertThat(withoutIndicators.body().path("errors").findValuesAsText("field")).contains("peopleReached");
+        complete(dortmund, id, "Task_SelfEvaluate", Map.of("partnerOrganisations", 14, "migrantOrganisations", 6,
+                "structuresEstablished", 2, "staffTrained", 35, "peopleReached", 412, "continuedAfterFunding", 1,
+                "goalsReached", "largely", "lessonsLearned", "Früh mit den Vereinen sprechen."));
+        complete(pruefer, id, "Task_RateEvaluation", Map.of("goalAchievement", "largely",
+                "assessment", "Ziele weitgehend erreicht; Verstetigung gesichert."));
+        JsonNode sheet = awaitLetter(dortmund, id, "EVALUATION_SHEET");
+        assertThat(text(dortmund.bytes("/api/letters/" + sheet.path("id").asText())))
+                .contains("Evaluationsbogen", "Erreichte Personen", "412", "überwiegend", "Verstetigung gesichert");
         assertThat(text(dortmund.bytes("/api/letters/" + closing.path("id").asText())))
                 .contains("Schlussmitteilung", "keine Erstattung");
         assertThat(letterTypes(id)).contains("CHECK_NOTE");

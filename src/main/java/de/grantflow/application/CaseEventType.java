@@ -48,7 +48,9 @@ public enum CaseEventType {
     RECOVERY_DECIDED("Über die Rückforderung entschieden"),
     RECOVERY_ORDERED("Widerrufs- und Rückforderungsbescheid erlassen"),
     REPAID("Rückzahlung eingegangen"),
-    CLOSED("Vorgang abgeschlossen");
+    CLOSED("Vorgang abgeschlossen"),
+    SELF_EVALUATION_SUBMITTED("Selbstevaluation eingereicht"),
+    EVALUATION_RATED("Zielerreichung bewertet");
 
     private final String germanName;
 

@@ -18,6 +18,10 @@ public final class FundingEvents {
             String municipalityAgs) {
     }
 
+    /** The Verwendungsnachweis was filed: the project's self-evaluation falls due. */
+    public record ProofSubmitted(UUID applicationId, String authorityKey, String municipalityAgs) {
+    }
+
     /** The end that report deadlines count from moved (period extended, project declared finished). */
     public record ScheduleChanged(UUID applicationId) {
     }

@@ -186,6 +186,11 @@ public class FundingService {
                 Map.copyOf(data), actor, clock.instant(), ReportStatus.SUBMITTED, null, null));
         caseFile.record(id, CaseEventType.REPORT_SUBMITTED, actor, subject(report), Map.of("report",
                 report.kind().name()));
+        if (report.kind() == ReportKind.FINAL) {
+            Programme programme = support.programme(funding);
+            events.publishEvent(new FundingEvents.ProofSubmitted(id, programme.authority().key(),
+                    caseFile.get(id).municipalityAgs()));
+        }
     }
 
     /** The reviewer accepts a Zwischennachweis or asks for more (with what is missing). */

@@ -126,6 +126,18 @@ public sealed interface LetterBody {
         }
     }
 
+    /** Evaluationsbogen: the project's indicators and self-assessment, and the authority's rating. */
+    record EvaluationSheet(List<IndicatorValue> indicators, String goalsReached, String lessonsLearned,
+            String goalAchievement, String assessment, String ratedBy) implements LetterBody {
+        public LetterType type() {
+            return LetterType.EVALUATION_SHEET;
+        }
+    }
+
+    /** An indicator with the value the project reported. */
+    record IndicatorValue(String label, long value) {
+    }
+
     /** One line of a cost plan, before and after a change. */
     record CostPlanRow(String label, BigDecimal before, BigDecimal after) {
     }

@@ -15,7 +15,8 @@ public enum LetterType {
     CHECK_NOTE("Prüfvermerk zum Verwendungsnachweis"),
     CLOSING_NOTICE("Schlussmitteilung"),
     RECOVERY_HEARING("Anhörung vor Widerruf und Rückforderung"),
-    RECOVERY_DECISION("Widerrufs- und Rückforderungsbescheid");
+    RECOVERY_DECISION("Widerrufs- und Rückforderungsbescheid"),
+    EVALUATION_SHEET("Evaluationsbogen");
 
     private final String germanTitle;
 

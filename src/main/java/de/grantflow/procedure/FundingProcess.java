@@ -6,6 +6,7 @@ public final class FundingProcess {
     public static final String KEY = "grant-funding";
     public static final String PAYOUT_KEY = "grant-payout";
     public static final String CHANGE_KEY = "grant-change";
+    public static final String EVALUATION_KEY = "grant-evaluation";
 
     public static final String MESSAGE_SCHEDULE_CHANGED = "FundingScheduleChanged";
 
@@ -23,6 +24,8 @@ public final class FundingProcess {
     public static final String TASK_RELEASE_PAYMENT = "Task_ReleasePayment";
     public static final String TASK_REVIEW_CHANGE = "Task_ReviewChange";
     public static final String TASK_DECIDE_CHANGE = "Task_DecideChange";
+    public static final String TASK_SELF_EVALUATE = "Task_SelfEvaluate";
+    public static final String TASK_RATE_EVALUATION = "Task_RateEvaluation";
 
     static final String VAR_REPORT_ID = "reportId";
     static final String VAR_REPORT_INTERIM = "reportInterim";
@@ -41,6 +44,8 @@ public final class FundingProcess {
     static final String VAR_PAYMENT_RELEASED = "paymentReleased";
     static final String VAR_USAGE_CHECK_AT = "usageCheckAt";
     static final String VAR_CHANGE_REQUEST_ID = "changeRequestId";
+    static final String VAR_SELF_EVALUATION_FORM = "selfEvaluationForm";
+    static final String VAR_SELF_EVALUATION_DUE = "selfEvaluationDue";
 
     private FundingProcess() {
     }

@@ -6,7 +6,9 @@ import static de.grantflow.procedure.GrantApplicationProcess.VAR_APPLICATION_ID;
 import static de.grantflow.procedure.GrantApplicationProcess.VAR_AUTHORITY;
 
 import de.grantflow.funding.FundingEvents.ChangeRequested;
+import de.grantflow.evaluation.EvaluationService;
 import de.grantflow.funding.FundingEvents.PaymentRequested;
+import de.grantflow.funding.FundingEvents.ProofSubmitted;
 import de.grantflow.funding.FundingEvents.ScheduleChanged;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,9 +23,23 @@ import org.springframework.stereotype.Component;
 class FundingProcessStarter {
 
     private final RuntimeService runtime;
+    private final EvaluationService evaluation;
 
-    FundingProcessStarter(RuntimeService runtime) {
+    FundingProcessStarter(RuntimeService runtime, EvaluationService evaluation) {
         this.runtime = runtime;
+        this.evaluation = evaluation;
+    }
+
+    /** The proof of use is in: the project's self-evaluation starts, on the programme's own form. */
+    @EventListener
+    void on(ProofSubmitted submitted) {
+        EvaluationService.Start start = evaluation.open(submitted.applicationId());
+        runtime.startProcessInstanceByKey(EVALUATION_KEY, submitted.applicationId().toString(), Map.of(
+                VAR_APPLICATION_ID, submitted.applicationId().toString(),
+                VAR_AUTHORITY, submitted.authorityKey(),
+                VAR_AGS, submitted.municipalityAgs(),
+                VAR_SELF_EVALUATION_FORM, start.form(),
+                VAR_SELF_EVALUATION_DUE, ProcessVariables.iso(start.dueAt())));
     }
 
     @EventListener

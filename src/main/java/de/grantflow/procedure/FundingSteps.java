@@ -5,6 +5,7 @@ import static de.grantflow.procedure.GrantApplicationProcess.VAR_AGS;
 import static de.grantflow.procedure.GrantApplicationProcess.VAR_APPLICATION_ID;
 import static de.grantflow.procedure.GrantApplicationProcess.VAR_AUTHORITY;
 
+import de.grantflow.evaluation.EvaluationService;
 import de.grantflow.funding.ChangeService;
 import de.grantflow.funding.FundingService;
 import de.grantflow.funding.FundingService.Cut;
@@ -23,7 +24,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of grant-funding, grant-payout and grant-change, called by expressions in the models: each reads the ids
+ * The steps of grant-funding, grant-payout, grant-change and grant-evaluation, called by expressions in the models: each reads the ids
  * from the process, hands the work to the funding module and writes back the few values gateways and timers need.
  */
 @Component("fundingSteps")
@@ -37,11 +38,14 @@ public class FundingSteps {
     private final FundingService funding;
     private final PaymentService payments;
     private final ChangeService changes;
+    private final EvaluationService evaluation;
 
-    FundingSteps(FundingService funding, PaymentService payments, ChangeService changes) {
+    FundingSteps(FundingService funding, PaymentService payments, ChangeService changes,
+            EvaluationService evaluation) {
         this.funding = funding;
         this.payments = payments;
         this.changes = changes;
+        this.evaluation = evaluation;
     }
 
     /** The end of grant-application for a grant: the funding period starts as its own process. */
@@ -188,6 +192,22 @@ public class FundingSteps {
     public void issueChangeDecision(DelegateExecution execution) {
         UUID change = changeRequestId(execution);
         changes.issueDecision(id(execution), change, "CHANGE_DECISION:" + change);
+    }
+
+    // --- grant-evaluation ---
+
+    public void recordSelfEvaluation(DelegateTask task) {
+        evaluation.recordSelfEvaluation(id(task), task.getVariables(), ProcessVariables.text(task, "goalsReached"),
+                ProcessVariables.text(task, "lessonsLearned"), actor(task));
+    }
+
+    public void recordRating(DelegateTask task) {
+        evaluation.recordRating(id(task), ProcessVariables.text(task, "goalAchievement"),
+                ProcessVariables.text(task, "assessment"), actor(task));
+    }
+
+    public void writeEvaluationSheet(DelegateExecution execution) {
+        evaluation.writeSheet(id(execution), "EVALUATION_SHEET");
     }
 
     // --- helpers ---

@@ -10,6 +10,7 @@ import de.grantflow.programme.Authority;
 import de.grantflow.programme.Call;
 import de.grantflow.programme.Court;
 import de.grantflow.programme.Deadlines;
+import de.grantflow.programme.EvaluationTerms;
 import de.grantflow.programme.Financing;
 import de.grantflow.programme.FundingTerms;
 import de.grantflow.programme.FinancingType;
@@ -40,7 +41,8 @@ class SubmissionPolicyTest {
             Map.of(2026, new BigDecimal("100000")))), new Deadlines(Period.ofWeeks(4), Period.ofWeeks(2),
             Period.ofDays(7), 4, Period.ofMonths(1)), new LetterTexts("Zweck", "Auszahlung", List.of(), "i. A."),
             new FundingTerms(List.of(), 20, Period.ofMonths(2), Period.ofMonths(4), Period.ofMonths(6),
-            Period.ofDays(14), Period.ofWeeks(2), 10, new BigDecimal("40000"), Period.ofMonths(1)));
+            Period.ofDays(14), Period.ofWeeks(2), 10, new BigDecimal("40000"), Period.ofMonths(1)),
+            new EvaluationTerms("self-evaluation", Period.ofMonths(2), List.of()));
 
     @Test
     void acceptsASoundApplicationInsideTheCall() {

@@ -10,6 +10,8 @@ import de.grantflow.letters.LetterBody.CheckNote;
 import de.grantflow.letters.LetterBody.ClosingNotice;
 import de.grantflow.letters.LetterBody.CostPlanRow;
 import de.grantflow.letters.LetterBody.Dunning;
+import de.grantflow.letters.LetterBody.EvaluationSheet;
+import de.grantflow.letters.LetterBody.IndicatorValue;
 import de.grantflow.letters.LetterBody.InterestLine;
 import de.grantflow.letters.LetterBody.InterestStatement;
 import de.grantflow.letters.LetterBody.Lapse;
@@ -96,6 +98,8 @@ class LetterRendererTest {
                         new BigDecimal("7000"), true, "Geprüft."),
                 new ClosingNotice(new BigDecimal("30000"), new BigDecimal("30000"), new BigDecimal("30000"),
                         BigDecimal.ZERO, "Es ergibt sich keine Erstattung."),
+                new EvaluationSheet(List.of(new IndicatorValue("Erreichte Personen", 412)), "überwiegend",
+                        "Früh mit den Vereinen sprechen.", "überwiegend", "Ziele weitgehend erreicht.", "pruefer"),
                 new RecoveryHearing(new BigDecimal("7000"), List.of("Bewirtung nicht zuwendungsfähig"), due),
                 new RecoveryDecision(new BigDecimal("30000"), new BigDecimal("23000"), new BigDecimal("30000"),
                         new BigDecimal("7000"), List.of("Bewirtung nicht zuwendungsfähig"), INTEREST,
