@@ -132,6 +132,54 @@ public class EvaluationService {
                 (String) row.get("rated_by")));
     }
 
+    /**
+     * The programme's indicators over the projects that reported them (submission years from/to), and how the goals
+     * were reached by the projects' own view and by the authority's rating: figures only, no case or municipality.
+     */
+    @Transactional(readOnly = true)
+    public Outcomes outcomes(Programme programme, int from, int to) {
+        Map<String, long[]> sums = new LinkedHashMap<>();
+        Map<String, Long> self = new LinkedHashMap<>();
+        Map<String, Long> rated = new LinkedHashMap<>();
+        for (String level : List.of("fully", "largely", "partly", "not")) {
+            self.put(LEVELS.get(level), 0L);
+            rated.put(LEVELS.get(level), 0L);
+        }
+        String years = "e.programme_key = :p AND e.submitted_at IS NOT NULL AND EXTRACT(YEAR FROM a.submitted_at"
+                + " AT TIME ZONE 'Europe/Berlin') BETWEEN :from AND :to";
+        jdbc.sql("SELECT i.key, COUNT(*), SUM(i.value::bigint) FROM evaluation e JOIN application a ON a.id ="
+                        + " e.application_id, jsonb_each_text(e.indicators) i WHERE " + years + " GROUP BY i.key")
+                .param("p", programme.key()).param("from", from).param("to", to)
+                .query((rs, n) -> sums.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)})).list();
+        jdbc.sql("SELECT e.goals_reached, e.goal_achievement FROM evaluation e JOIN application a ON a.id ="
+                        + " e.application_id WHERE " + years)
+                .param("p", programme.key()).param("from", from).param("to", to)
+                .query((rs, n) -> {
+                    if (LEVELS.containsKey(rs.getString(1))) {
+                        self.merge(LEVELS.get(rs.getString(1)), 1L, Long::sum);
+                    }
+                    if (LEVELS.containsKey(rs.getString(2))) {
+                        rated.merge(LEVELS.get(rs.getString(2)), 1L, Long::sum);
+                    }
+                    return null;
+                }).list();
+        List<IndicatorTotal> indicators = programme.evaluation().indicators().stream().map(i -> {
+            long[] v = sums.getOrDefault(i.key(), new long[2]);
+            return new IndicatorTotal(i.key(), i.label(), v[0], v[1], v[0] == 0 ? null
+                    : Math.round(v[1] * 10.0 / v[0]) / 10.0);
+        }).toList();
+        return new Outcomes(indicators, self, rated);
+    }
+
+    /** An indicator over the programme: projects that reported it, its sum and its mean per project. */
+    public record IndicatorTotal(String key, String label, long projects, long sum, Double mean) {
+    }
+
+    /** Indicators and the distribution of goal achievement (self-assessed and rated). */
+    public record Outcomes(List<IndicatorTotal> indicators, Map<String, Long> goalsSelfAssessed,
+            Map<String, Long> goalsRated) {
+    }
+
     private String write(Object value) {
         try {
             return json.writeValueAsString(value);

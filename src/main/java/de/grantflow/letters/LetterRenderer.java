@@ -64,7 +64,18 @@ class LetterRenderer {
     }
 
     byte[] render(LetterContent content) {
-        String html = html(content);
+        return pdf(html(content));
+    }
+
+    /** Any other document from a template in letters/, with the same fonts and PDF/A conformance as the letters. */
+    byte[] renderDocument(String template, Map<String, Object> variables) {
+        Context context = new Context();
+        context.setVariables(variables);
+        context.setVariable("f", new Formats());
+        return pdf(templates.process(template, context));
+    }
+
+    private byte[] pdf(String html) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try (PDDocument document = new PDDocument()) {
             Fonts fonts = this.fonts.get();
@@ -145,6 +156,17 @@ class LetterRenderer {
 
         public String euro(BigDecimal amount) {
             return amount == null ? "" : Euro.format(amount);
+        }
+
+        /** An amount in millions of euros with one decimal, as programme reports give it: 14,7. */
+        public String millions(BigDecimal value) {
+            return value == null ? "–" : value.movePointLeft(6).setScale(1, java.math.RoundingMode.HALF_UP)
+                    .toPlainString().replace('.', ',');
+        }
+
+        /** A bar's length in millimetres for a value against the largest one (at most {@code full} mm). */
+        public String bar(long value, long max, int full) {
+            return Math.max(0.5, max == 0 ? 0 : value * (double) full / max) + "mm";
         }
 
         /** A rate or share in German notation: 6,27 %. */

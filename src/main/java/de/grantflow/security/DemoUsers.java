@@ -30,6 +30,7 @@ public class DemoUsers {
                     Set.of(Role.APPROVER)),
             staff("programm", "Paula Programm", "paula.programm@bra.nrw.de", "02931 82-2300",
                     Set.of(Role.PROGRAMME_MANAGER)),
+            staff("evaluation", "Eva Lutz", "lutz@evaluation.example", "0211 555-0100", Set.of(Role.EVALUATOR)),
             new NewUser("admin", PASSWORD, "Administration", "admin@grantflow.example", null, Set.of(Role.ADMIN),
                     null, Set.of()));
 
@@ -52,7 +53,7 @@ public class DemoUsers {
     public void install() {
         for (NewUser user : USERS) {
             accounts.createOrUpdate(user);
-            if (!user.roles().contains(Role.APPLICANT)) {
+            if (!user.roles().contains(Role.APPLICANT) && !user.roles().equals(Set.of(Role.EVALUATOR))) {
                 engineAccount(user, users.find(user.username()).orElseThrow().candidateGroups());
             }
         }

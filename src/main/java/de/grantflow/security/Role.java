@@ -6,5 +6,7 @@ public enum Role {
     REVIEWER,
     APPROVER,
     PROGRAMME_MANAGER,
+    /** External evaluation: anonymised programme figures only, never a case. */
+    EVALUATOR,
     ADMIN
 }

@@ -17,7 +17,8 @@ public record ProgrammeStatistics(String programme, int from, int to, List<Year>
 
     /** The range: sums, and municipalities counted once however many years they appear in. */
     public record Totals(long applications, long eligible, long approved, long rejected, long lapsed, long withdrawn,
-            long municipalityYears, long municipalitiesDistinct, long municipalitiesFundedDistinct,
+            long municipalityYears, long municipalityYearsFunded, long municipalitiesDistinct,
+            long municipalitiesFundedDistinct,
             long projectsFunded, BigDecimal requested, BigDecimal granted, BigDecimal paid, BigDecimal recovered,
             BigDecimal approvalRate) {
     }

@@ -97,7 +97,8 @@ class StatisticsQuery {
         Totals totals = new Totals(years.stream().mapToLong(Year::applications).sum(),
                 years.stream().mapToLong(Year::eligible).sum(), approved, rejected,
                 years.stream().mapToLong(Year::lapsed).sum(), years.stream().mapToLong(Year::withdrawn).sum(),
-                years.stream().mapToLong(Year::municipalities).sum(), distinct[0], distinct[1], approved,
+                years.stream().mapToLong(Year::municipalities).sum(),
+                years.stream().mapToLong(Year::municipalitiesFunded).sum(), distinct[0], distinct[1], approved,
                 sum(years, Year::requested), sum(years, Year::granted), sum(years, Year::paid),
                 sum(years, Year::recovered), rate(approved, rejected));
         return new ProgrammeStatistics(key, from, to, years, totals, durations(key, from, to), openWork(key),

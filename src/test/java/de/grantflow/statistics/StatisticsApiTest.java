@@ -63,10 +63,28 @@ class StatisticsApiTest {
         assertThat(municipalities).containsExactly(39, 48, 50, 57, 71, 70);
         assertThat(projects).containsExactly(39, 64, 52, 58, 74, 72);
         JsonNode totals = statistics.path("totals");
-        assertThat(totals.path("municipalityYears").asInt()).isEqualTo(335);
+        assertThat(totals.path("municipalityYearsFunded").asInt()).isEqualTo(335);
         assertThat(totals.path("municipalitiesFundedDistinct").asInt()).isEqualTo(123);
         assertThat(totals.path("projectsFunded").asInt()).isEqualTo(359);
         assertThat(totals.path("granted").decimalValue()).isEqualByComparingTo("14700000.00");
+
+        // the same history in the programme evaluation report, in the layout of the seed's table
+        ApiClient evaluator = new ApiClient(port, "evaluation", "demo");
+        JsonNode anonymised = evaluator.get("/api/evaluation/programmes/kommin-nrw?from=2005&to=2010").body();
+        assertThat(anonymised.path("totals").path("municipalitiesFundedDistinct").asInt()).isEqualTo(123);
+        assertThat(anonymised.path("breakdowns").has("kreis")).isFalse();
+        assertThat(anonymised.has("workload")).isFalse();
+        assertThat(anonymised.toString()).doesNotContain("KIN-ALT").doesNotContainPattern("\"05\\d{6}\"");
+        byte[] report = evaluator.bytes("/api/evaluation/programmes/kommin-nrw/report?from=2005&to=2010");
+        de.grantflow.letters.PdfA.assertValid(report);
+        try {
+            java.nio.file.Files.write(java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "letters"))
+                    .resolve("Evaluationsbericht.pdf"), report);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(de.grantflow.letters.PdfA.text(report)).contains("Evaluationsbericht", "335 (123)", "359",
+                "14,7", "Anträge und Bewilligungen je Jahr");
 
         Response again = manager.postText("/api/programmes/kommin-nrw/legacy-cases", "text/csv", csv);
         assertThat(again.status()).isEqualTo(200);
@@ -123,6 +141,12 @@ class StatisticsApiTest {
         String path = "/api/statistics/programmes/kommin-nrw?from=2025&to=2026";
         assertThat(manager.get(path).status()).isEqualTo(200);
         assertThat(new ApiClient(port, "admin", "demo").get(path).status()).isEqualTo(200);
+        assertThat(new ApiClient(port, "evaluation", "demo").get(path).status()).isEqualTo(403);
+        for (String user : List.of("pruefer", "antrag.dortmund")) {
+            assertThat(new ApiClient(port, user, "demo").get("/api/evaluation/programmes/kommin-nrw?from=2025&to=2026")
+                    .status()).as(user).isEqualTo(403);
+        }
+        assertThat(new ApiClient(port, "evaluation", "demo").get("/api/applications").body().size()).isZero();
         for (String user : List.of("pruefer", "bewilliger", "antrag.dortmund")) {
             assertThat(new ApiClient(port, user, "demo").get(path).status()).as(user).isEqualTo(403);
             assertThat(new ApiClient(port, user, "demo").postText("/api/programmes/kommin-nrw/legacy-cases",
