@@ -29,6 +29,21 @@ public final class FormDefinition {
         return id;
     }
 
+    /** The keys of the top-level fields that take one of fixed options (select, radio): answers that can be counted. */
+    public java.util.Set<String> choiceKeys() {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        collectChoices(fields, keys);
+        return keys;
+    }
+
+    private static void collectChoices(List<Field> fields, java.util.Set<String> keys) {
+        for (Field field : fields) {
+            if ("select".equals(field.type()) || "radio".equals(field.type())) {
+                keys.add(field.key());
+            }
+        }
+    }
+
     public String json() {
         return json;
     }

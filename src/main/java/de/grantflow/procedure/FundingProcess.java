@@ -7,6 +7,7 @@ public final class FundingProcess {
     public static final String PAYOUT_KEY = "grant-payout";
     public static final String CHANGE_KEY = "grant-change";
     public static final String EVALUATION_KEY = "grant-evaluation";
+    public static final String SURVEY_KEY = "grant-survey";
 
     public static final String MESSAGE_SCHEDULE_CHANGED = "FundingScheduleChanged";
 
@@ -44,6 +45,9 @@ public final class FundingProcess {
     static final String VAR_PAYMENT_RELEASED = "paymentReleased";
     static final String VAR_USAGE_CHECK_AT = "usageCheckAt";
     static final String VAR_CHANGE_REQUEST_ID = "changeRequestId";
+    static final String VAR_SURVEY_ID = "surveyId";
+    static final String VAR_SURVEY_REMIND_AT = "surveyRemindAt";
+    static final String VAR_SURVEY_CLOSES_AT = "surveyClosesAt";
     static final String VAR_SELF_EVALUATION_FORM = "selfEvaluationForm";
     static final String VAR_SELF_EVALUATION_DUE = "selfEvaluationDue";
 

@@ -10,6 +10,7 @@ import de.grantflow.evaluation.EvaluationService;
 import de.grantflow.funding.FundingEvents.PaymentRequested;
 import de.grantflow.funding.FundingEvents.ProofSubmitted;
 import de.grantflow.funding.FundingEvents.ScheduleChanged;
+import de.grantflow.statistics.SurveyService;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
@@ -58,6 +59,15 @@ class FundingProcessStarter {
                 VAR_AUTHORITY, requested.authorityKey(),
                 VAR_AGS, requested.municipalityAgs(),
                 VAR_CHANGE_REQUEST_ID, requested.changeRequestId().toString()));
+    }
+
+    /** A flash survey runs as its own small process: reminder, then close (business key "survey:" and its id). */
+    @EventListener
+    void on(SurveyService.SurveyStarted started) {
+        runtime.startProcessInstanceByKey(SURVEY_KEY, "survey:" + started.surveyId(), Map.of(
+                VAR_SURVEY_ID, started.surveyId().toString(),
+                VAR_SURVEY_REMIND_AT, ProcessVariables.iso(started.remindAt()),
+                VAR_SURVEY_CLOSES_AT, ProcessVariables.iso(started.closeAt())));
     }
 
     /** Only a funding process waiting for the proof of use listens; otherwise the new end counts when it gets there. */

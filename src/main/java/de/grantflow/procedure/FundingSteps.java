@@ -12,6 +12,7 @@ import de.grantflow.funding.FundingService.Cut;
 import de.grantflow.funding.FundingService.ProofCheck;
 import de.grantflow.funding.PaymentService;
 import de.grantflow.funding.ReportSchedule;
+import de.grantflow.statistics.SurveyService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of grant-funding, grant-payout, grant-change and grant-evaluation, called by expressions in the models: each reads the ids
+ * The steps of grant-funding, grant-payout, grant-change, grant-evaluation and grant-survey, called by expressions in the models: each reads the ids
  * from the process, hands the work to the funding module and writes back the few values gateways and timers need.
  */
 @Component("fundingSteps")
@@ -39,9 +40,11 @@ public class FundingSteps {
     private final PaymentService payments;
     private final ChangeService changes;
     private final EvaluationService evaluation;
+    private final SurveyService surveys;
 
     FundingSteps(FundingService funding, PaymentService payments, ChangeService changes,
-            EvaluationService evaluation) {
+            EvaluationService evaluation, SurveyService surveys) {
+        this.surveys = surveys;
         this.funding = funding;
         this.payments = payments;
         this.changes = changes;
@@ -208,6 +211,16 @@ public class FundingSteps {
 
     public void writeEvaluationSheet(DelegateExecution execution) {
         evaluation.writeSheet(id(execution), "EVALUATION_SHEET");
+    }
+
+    // --- grant-survey ---
+
+    public void remindSurvey(DelegateExecution execution) {
+        surveys.remind(UUID.fromString(ProcessVariables.text(execution, VAR_SURVEY_ID)));
+    }
+
+    public void closeSurvey(DelegateExecution execution) {
+        surveys.close(UUID.fromString(ProcessVariables.text(execution, VAR_SURVEY_ID)));
     }
 
     // --- helpers ---

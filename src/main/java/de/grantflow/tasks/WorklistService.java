@@ -150,7 +150,9 @@ class WorklistService {
             return Map.of();
         }
         return runtime.createProcessInstanceQuery().processInstanceIds(processInstanceIds).list().stream()
-                .filter(p -> p.getBusinessKey() != null)
+                // cases carry their UUID; other processes (surveys: "survey:…") have no tasks of a case
+                .filter(p -> p.getBusinessKey() != null && p.getBusinessKey().length() == 36
+                        && p.getBusinessKey().charAt(8) == '-')
                 .collect(Collectors.toMap(ProcessInstance::getId, p -> UUID.fromString(p.getBusinessKey())));
     }
 

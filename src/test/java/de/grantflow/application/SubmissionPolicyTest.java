@@ -42,7 +42,8 @@ class SubmissionPolicyTest {
             Period.ofDays(7), 4, Period.ofMonths(1)), new LetterTexts("Zweck", "Auszahlung", List.of(), "i. A."),
             new FundingTerms(List.of(), 20, Period.ofMonths(2), Period.ofMonths(4), Period.ofMonths(6),
             Period.ofDays(14), Period.ofWeeks(2), 10, new BigDecimal("40000"), Period.ofMonths(1)),
-            new EvaluationTerms("self-evaluation", Period.ofMonths(2), List.of()));
+            new EvaluationTerms("self-evaluation", Period.ofMonths(2), "flash-survey",
+            Period.ofWeeks(4), Period.ofDays(7), List.of()));
 
     @Test
     void acceptsASoundApplicationInsideTheCall() {
