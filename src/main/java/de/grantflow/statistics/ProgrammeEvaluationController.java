@@ -6,10 +6,6 @@ import de.grantflow.forms.FieldError;
 import de.grantflow.forms.FormValidationException;
 import de.grantflow.letters.Documents;
 import de.grantflow.programme.Programme;
-import de.grantflow.programme.ProgrammeCatalog;
-import de.grantflow.security.CurrentUser;
-import de.grantflow.security.CurrentUsers;
-import de.grantflow.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -21,7 +17,6 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,24 +33,22 @@ class ProgrammeEvaluationController {
     private final StatisticsQuery statistics;
     private final EvaluationService evaluation;
     private final Documents documents;
-    private final ProgrammeCatalog programmes;
-    private final CurrentUsers users;
+    private final ProgrammeAccess access;
     private final Clock clock;
 
     ProgrammeEvaluationController(StatisticsQuery statistics, EvaluationService evaluation, Documents documents,
-            ProgrammeCatalog programmes, CurrentUsers users, Clock clock) {
+            ProgrammeAccess access, Clock clock) {
         this.statistics = statistics;
         this.evaluation = evaluation;
         this.documents = documents;
-        this.programmes = programmes;
-        this.users = users;
+        this.access = access;
         this.clock = clock;
     }
 
     @GetMapping("/api/evaluation/programmes/{key}")
     @Operation(summary = "Anonymisierte Programmzahlen mit Indikatoren und Zielerreichung")
     ProgrammeEvaluation evaluation(@PathVariable String key, @RequestParam int from, @RequestParam int to) {
-        Programme programme = allowed(key);
+        Programme programme = access.managedOrEvaluated(key);
         if (from > to || to - from > 100) {
             throw new FormValidationException(List.of(new FieldError("from", "from muss vor to liegen")));
         }
@@ -82,18 +75,6 @@ class ProgrammeEvaluationController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evaluationsbericht-" + key + "-"
                         + from + "-" + to + ".pdf\"")
                 .body(pdf);
-    }
-
-    private Programme allowed(String key) {
-        CurrentUser user = users.current();
-        Programme programme = programmes.get(key);
-        boolean ofAuthority = user.authorities().contains(programme.authority().key());
-        boolean allowed = user.has(Role.ADMIN) || ofAuthority
-                && (user.has(Role.PROGRAMME_MANAGER) || user.has(Role.EVALUATOR));
-        if (!allowed) {
-            throw new AccessDeniedException("Nur Programmverantwortliche und die Evaluation des Programms");
-        }
-        return programme;
     }
 
     /** The anonymised programme evaluation. */

@@ -2,8 +2,6 @@ package de.grantflow.statistics;
 
 import de.grantflow.programme.Programme;
 import de.grantflow.programme.ProgrammeCatalog;
-import de.grantflow.security.CurrentUser;
-import de.grantflow.security.CurrentUsers;
 import de.grantflow.security.Role;
 import de.grantflow.statistics.ProgrammeStatistics.Totals;
 import de.grantflow.statistics.ProgrammeStatistics.Year;
@@ -36,16 +34,16 @@ class StatisticsController {
     private final LegacyImport legacy;
     private final SyntheticHistory synthetic;
     private final ProgrammeCatalog programmes;
-    private final CurrentUsers users;
+    private final ProgrammeAccess access;
     private final Clock clock;
 
     StatisticsController(StatisticsQuery query, LegacyImport legacy, SyntheticHistory synthetic,
-            ProgrammeCatalog programmes, CurrentUsers users, Clock clock) {
+            ProgrammeCatalog programmes, ProgrammeAccess access, Clock clock) {
         this.query = query;
         this.legacy = legacy;
         this.synthetic = synthetic;
         this.programmes = programmes;
-        this.users = users;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -53,7 +51,7 @@ class StatisticsController {
     @Operation(summary = "Zahlen eines Programms je Jahr und gesamt (auch als CSV mit Accept: text/csv)")
     ProgrammeStatistics statistics(@PathVariable String key, @RequestParam(required = false) Integer from,
             @RequestParam(required = false) Integer to) {
-        Programme programme = managed(key);
+        Programme programme = access.managed(key);
         int thisYear = java.time.LocalDate.now(clock.withZone(ZoneId.of("Europe/Berlin"))).getYear();
         int start = from == null ? thisYear - 9 : from;
         int end = to == null ? thisYear : to;
@@ -88,14 +86,14 @@ class StatisticsController {
     @PostMapping(path = "/api/programmes/{key}/legacy-cases", consumes = {CSV, MediaType.TEXT_PLAIN_VALUE})
     @Operation(summary = "Altfälle eines Programms aus früheren Systemen einlesen (CSV; alles oder nichts)")
     Map<String, Object> importLegacy(@PathVariable String key, @RequestBody String csv) {
-        Programme programme = managed(key);
+        Programme programme = access.managed(key);
         return Map.of("programme", programme.key(), "rows", legacy.load(programme, csv));
     }
 
     @PostMapping("/api/programmes/{key}/synthetic-history")
     @Operation(summary = "Synthetische Historie für Demo und Benchmark erzeugen (nur Administration)")
     Map<String, Object> synthetic(@PathVariable String key, @RequestParam(defaultValue = "10000") int cases) {
-        if (!users.current().has(Role.ADMIN)) {
+        if (!access.caller().has(Role.ADMIN)) {
             throw new AccessDeniedException("Nur die Administration erzeugt synthetische Daten");
         }
         if (cases < 1 || cases > 5_000_000) {
@@ -104,16 +102,6 @@ class StatisticsController {
         }
         Programme programme = programmes.get(key);
         return Map.of("programme", key, "cases", synthetic.generate(key, programme.state().name(), cases));
-    }
-
-    private Programme managed(String key) {
-        CurrentUser user = users.current();
-        Programme programme = programmes.get(key);
-        boolean manager = user.has(Role.PROGRAMME_MANAGER) && user.isStaffOf(programme.authority().key());
-        if (!manager && !user.has(Role.ADMIN)) {
-            throw new AccessDeniedException("Nur Programmverantwortliche und die Administration sehen die Statistik");
-        }
-        return programme;
     }
 
     private static String line(String first, Object... values) {

@@ -2,10 +2,7 @@ package de.grantflow.statistics;
 
 import de.grantflow.forms.FormDefinition;
 import de.grantflow.programme.Programme;
-import de.grantflow.programme.ProgrammeCatalog;
-import de.grantflow.security.CurrentUser;
 import de.grantflow.security.CurrentUsers;
-import de.grantflow.security.Role;
 import de.grantflow.statistics.SurveyService.Invitation;
 import de.grantflow.statistics.SurveyService.SurveyResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,7 +13,6 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,39 +25,27 @@ import org.springframework.web.bind.annotation.RestController;
 class SurveyController {
 
     private final SurveyService surveys;
-    private final ProgrammeCatalog programmes;
+    private final ProgrammeAccess access;
     private final CurrentUsers users;
 
-    SurveyController(SurveyService surveys, ProgrammeCatalog programmes, CurrentUsers users) {
+    SurveyController(SurveyService surveys, ProgrammeAccess access, CurrentUsers users) {
         this.surveys = surveys;
-        this.programmes = programmes;
+        this.access = access;
         this.users = users;
     }
 
     @PostMapping("/api/programmes/{key}/surveys")
     @Operation(summary = "Befragung aller im Zeitraum geförderten Kommunen starten (Programmverantwortliche)")
     ResponseEntity<SurveyResult> start(@PathVariable String key, @RequestBody NewSurvey request) {
-        CurrentUser user = users.current();
-        Programme programme = programmes.get(key);
-        if (!user.has(Role.ADMIN) && !(user.has(Role.PROGRAMME_MANAGER)
-                && user.isStaffOf(programme.authority().key()))) {
-            throw new AccessDeniedException("Nur Programmverantwortliche starten Befragungen");
-        }
+        Programme programme = access.managed(key);
         return ResponseEntity.status(HttpStatus.CREATED).body(surveys.start(programme, request.title(),
-                request.fundedFrom(), request.fundedTo(), user.username()));
+                request.fundedFrom(), request.fundedTo(), access.caller().username()));
     }
 
     @GetMapping("/api/programmes/{key}/surveys/{id}")
     @Operation(summary = "Rücklaufquote und zusammengefasste Antworten (Programmverantwortliche, Evaluation)")
     SurveyResult result(@PathVariable String key, @PathVariable UUID id) {
-        CurrentUser user = users.current();
-        Programme programme = programmes.get(key);
-        boolean ofAuthority = user.authorities().contains(programme.authority().key());
-        if (!user.has(Role.ADMIN) && !(ofAuthority
-                && (user.has(Role.PROGRAMME_MANAGER) || user.has(Role.EVALUATOR)))) {
-            throw new AccessDeniedException("Nur Programmverantwortliche und die Evaluation");
-        }
-        return surveys.result(programme, id);
+        return surveys.result(access.managedOrEvaluated(key), id);
     }
 
     @GetMapping("/api/surveys")
