@@ -61,12 +61,15 @@ public class SurveyService {
 
     @Transactional
     SurveyResult start(Programme programme, String title, Integer fundedFrom, Integer fundedTo, String by) {
+        List<FieldError> errors = new java.util.ArrayList<>();
         if (title == null || title.isBlank() || title.length() > 200) {
-            throw new FormValidationException(List.of(new FieldError("title", "Pflichtfeld, höchstens 200 Zeichen")));
+            errors.add(new FieldError("title", "Pflichtfeld, höchstens 200 Zeichen"));
         }
         if (fundedFrom == null || fundedTo == null || fundedFrom > fundedTo) {
-            throw new FormValidationException(List.of(new FieldError("fundedFrom",
-                    "Bitte den Zeitraum der Förderjahre angeben (fundedFrom ≤ fundedTo)")));
+            errors.add(new FieldError("fundedFrom", "Bitte den Zeitraum der Förderjahre angeben (fundedFrom ≤ fundedTo)"));
+        }
+        if (!errors.isEmpty()) {
+            throw new FormValidationException(errors);
         }
         LocalDate today = today();
         DeadlineCalendar calendar = new DeadlineCalendar(programme.state());
