@@ -93,7 +93,7 @@ class ApplicationService {
         return application;
     }
 
-    /** Validates the whole application and starts the procedure in the same transaction: both happen or neither. */
+    /** Validates the whole application and queues its procedure in the same transaction: both happen or neither. */
     @Transactional
     Application submit(CurrentUser user, UUID id) {
         requireApplicant(user);
@@ -129,7 +129,7 @@ class ApplicationService {
             throw new CaseConflictException("Der Antrag " + application.reference() + " kann nicht mehr"
                     + " zurückgenommen werden (Status: " + application.status().germanName() + ")");
         }
-        if (application.processInstanceId() == null) {
+        if (application.status() == ApplicationStatus.DRAFT) {
             Instant now = clock.instant();
             application.moveTo(ApplicationStatus.WITHDRAWN, now);
             repository.update(application);

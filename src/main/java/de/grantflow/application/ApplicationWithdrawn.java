@@ -2,6 +2,6 @@ package de.grantflow.application;
 
 import java.util.UUID;
 
-/** The applicant withdrew a submitted application; the running procedure must end. */
+/** The applicant withdrew a submitted application; the procedure must end (its instance is null while the intake has not started it). */
 public record ApplicationWithdrawn(UUID applicationId, String processInstanceId) {
 }

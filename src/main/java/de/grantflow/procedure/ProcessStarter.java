@@ -6,42 +6,38 @@ import de.grantflow.application.AppealWaived;
 import de.grantflow.application.ApplicationSubmitted;
 import de.grantflow.application.ApplicationWithdrawn;
 import de.grantflow.application.CaseConflictException;
-import de.grantflow.application.CaseProgress;
-import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns case events into process actions, inside the transaction that raised them: a submission without a started
- * procedure, or a withdrawal the procedure did not see, cannot be stored.
+ * Turns case events into process actions, inside the transaction that raised them: a submission without its place in
+ * the intake, or a withdrawal the procedure did not see, cannot be stored.
  */
 @Component
 class ProcessStarter {
 
     private final RuntimeService runtime;
-    private final CaseProgress progress;
+    private final ProcessIntake intake;
 
-    ProcessStarter(RuntimeService runtime, CaseProgress progress) {
+    ProcessStarter(RuntimeService runtime, ProcessIntake intake) {
         this.runtime = runtime;
-        this.progress = progress;
+        this.intake = intake;
     }
 
     @EventListener
     void on(ApplicationSubmitted submitted) {
-        ProcessInstance instance = runtime.startProcessInstanceByKey(KEY, submitted.applicationId().toString(),
-                Map.of(VAR_APPLICATION_ID, submitted.applicationId().toString(),
-                        VAR_AUTHORITY, submitted.authorityKey(),
-                        VAR_AGS, submitted.municipalityAgs()));
-        progress.processStarted(submitted.applicationId(), instance.getId());
+        intake.enqueue(submitted);
     }
 
+    /** A withdrawal may overtake the intake: then the procedure starts now, to end at once by the withdrawal. */
     @EventListener
     void on(ApplicationWithdrawn withdrawn) {
-        correlate(MESSAGE_WITHDRAWN, withdrawn.processInstanceId(),
-                "Die Rücknahme ist in diesem Verfahrensstand nicht möglich");
+        String instance = withdrawn.processInstanceId() != null ? withdrawn.processInstanceId()
+                : intake.startNow(withdrawn.applicationId()).orElseThrow(() -> new CaseConflictException(
+                        "Für diesen Antrag läuft kein Verfahren, das zurückgenommen werden könnte"));
+        correlate(MESSAGE_WITHDRAWN, instance, "Die Rücknahme ist in diesem Verfahrensstand nicht möglich");
     }
 
     @EventListener

@@ -42,7 +42,16 @@ public class CaseFixtures {
         }
     }
 
+    /** Submits and waits until the intake has started the case's procedure. */
     public UUID submit(String username, String programme, Map<String, Object> data) {
+        UUID id = submitOnly(username, programme, data);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> processInstanceId(id) != null);
+        return id;
+    }
+
+    /** Submits; the procedure starts when the intake takes the case. */
+    public UUID submitOnly(String username, String programme, Map<String, Object> data) {
         UUID id = service.create(users.find(username).orElseThrow(), programme, data).id();
         service.submit(users.find(username).orElseThrow(), id);
         return id;

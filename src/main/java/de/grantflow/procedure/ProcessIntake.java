@@ -1,0 +1,220 @@
+package de.grantflow.procedure;
+
+import static de.grantflow.procedure.GrantApplicationProcess.*;
+
+import de.grantflow.application.ApplicationSubmitted;
+import de.grantflow.application.CaseProgress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Accepts a submission cheaply and lets the engine catch up: the submitting transaction stores one row, and a worker
+ * starts the procedures in batches, each batch in one transaction that also deletes its rows. A submission that got
+ * its answer therefore gets exactly one procedure, after a crash too; several nodes share the rows (SKIP LOCKED).
+ */
+@Component
+class ProcessIntake implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessIntake.class);
+    private static final Duration RETRY_AFTER = Duration.ofMinutes(1);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final RuntimeService runtime;
+    private final CaseProgress progress;
+    private final Clock clock;
+    private final int batchSize;
+    private final Duration idlePoll;
+    private volatile Thread worker;
+
+    ProcessIntake(JdbcClient jdbc, PlatformTransactionManager transactionManager, RuntimeService runtime,
+            CaseProgress progress, Clock clock, @Value("${grantflow.intake.batch-size:50}") int batchSize,
+            @Value("${grantflow.intake.idle-poll:PT1S}") Duration idlePoll) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.runtime = runtime;
+        this.progress = progress;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.idlePoll = idlePoll;
+    }
+
+    /** Stores the submission for the worker in the caller's transaction and wakes the worker once it commits. */
+    void enqueue(ApplicationSubmitted submitted) {
+        jdbc.sql("""
+                INSERT INTO process_intake (application_id, authority_key, municipality_ags, enqueued_at)
+                VALUES (:id, :authority, :ags, :at)""")
+                .param("id", submitted.applicationId()).param("authority", submitted.authorityKey())
+                .param("ags", submitted.municipalityAgs()).param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake();
+                }
+            });
+        }
+    }
+
+    /**
+     * Starts the procedure of a submission that is still waiting, in the caller's transaction (which holds the case's
+     * lock, so the worker cannot take it meanwhile); empty when it is not waiting.
+     */
+    Optional<String> startNow(UUID applicationId) {
+        return jdbc.sql("""
+                        SELECT application_id, authority_key, municipality_ags FROM process_intake
+                        WHERE application_id = :id FOR UPDATE""")
+                .param("id", applicationId).query(Waiting.class).optional()
+                .map(waiting -> {
+                    String instance = start(waiting);
+                    delete(List.of(applicationId));
+                    return instance;
+                });
+    }
+
+    /** Starts the procedures of up to one batch of waiting submissions; answers how many it claimed. */
+    int drainBatch() {
+        List<UUID> claimed = List.of();
+        try {
+            return transactions.execute(status -> {
+                List<Waiting> batch = claim(batchSize);
+                batch.forEach(this::start);
+                delete(batch.stream().map(Waiting::applicationId).toList());
+                return batch.size();
+            });
+        } catch (RuntimeException batchFailure) {
+            log.warn("Verfahrensstart im Stapel fehlgeschlagen, einzeln wiederholt: {}", batchFailure.toString());
+            claimed = transactions.execute(status -> claim(batchSize).stream().map(Waiting::applicationId).toList());
+        }
+        claimed.forEach(this::startAlone);
+        return claimed.size();
+    }
+
+    /** How many submissions wait for their procedure. */
+    long waiting() {
+        return jdbc.sql("SELECT count(*) FROM process_intake").query(Long.class).single();
+    }
+
+    private void startAlone(UUID applicationId) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                // the case first, as a withdrawal takes it, then the intake row
+                jdbc.sql("SELECT id FROM application WHERE id = :id FOR UPDATE").param("id", applicationId)
+                        .query(UUID.class).optional();
+                startNow(applicationId);
+            });
+        } catch (RuntimeException e) {
+            log.error("Verfahren für Antrag {} nicht gestartet, neuer Versuch in {}", applicationId, RETRY_AFTER, e);
+            transactions.executeWithoutResult(status -> jdbc.sql("""
+                            UPDATE process_intake SET attempts = attempts + 1, last_error = :error, retry_at = :retry
+                            WHERE application_id = :id""")
+                    .param("error", e.toString()).param("retry", clock.instant().plus(RETRY_AFTER)
+                            .atOffset(ZoneOffset.UTC))
+                    .param("id", applicationId).update());
+        }
+    }
+
+    /** The oldest due rows with their cases, skipping any a withdrawal or another node holds. */
+    private List<Waiting> claim(int limit) {
+        return jdbc.sql("""
+                        SELECT i.application_id, i.authority_key, i.municipality_ags
+                        FROM process_intake i JOIN application a ON a.id = i.application_id
+                        WHERE i.retry_at IS NULL OR i.retry_at <= :now
+                        ORDER BY i.enqueued_at LIMIT :limit
+                        FOR UPDATE OF i, a SKIP LOCKED""")
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("limit", limit)
+                .query(Waiting.class).list();
+    }
+
+    private String start(Waiting waiting) {
+        String instance = runtime.startProcessInstanceByKey(KEY, waiting.applicationId().toString(),
+                Map.of(VAR_APPLICATION_ID, waiting.applicationId().toString(),
+                        VAR_AUTHORITY, waiting.authorityKey(),
+                        VAR_AGS, waiting.municipalityAgs())).getId();
+        progress.processStarted(waiting.applicationId(), instance);
+        return instance;
+    }
+
+    private void delete(List<UUID> applicationIds) {
+        if (!applicationIds.isEmpty()) {
+            jdbc.sql("DELETE FROM process_intake WHERE application_id IN (:ids)").param("ids", applicationIds)
+                    .update();
+        }
+    }
+
+    private void wake() {
+        Thread current = worker;
+        if (current != null) {
+            LockSupport.unpark(current);
+        }
+    }
+
+    private void work() {
+        while (worker == Thread.currentThread()) {
+            int started;
+            try {
+                started = drainBatch();
+            } catch (RuntimeException e) {
+                log.error("Verfahrensstart fehlgeschlagen", e);
+                started = 0;
+            }
+            if (started < batchSize) {
+                LockSupport.parkNanos(idlePoll.toNanos());
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        Thread thread = new Thread(this::work, "process-intake");
+        thread.setDaemon(true);
+        worker = thread;
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread thread = worker;
+        worker = null;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+            try {
+                thread.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
+    }
+
+    /** After the engine's job executor, before it stops. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    record Waiting(UUID applicationId, String authorityKey, String municipalityAgs) {
+    }
+}
