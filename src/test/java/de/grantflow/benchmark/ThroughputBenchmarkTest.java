@@ -55,9 +55,10 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"grantflow.db.durable=true", "logging.level.root=WARN"})
 class ThroughputBenchmarkTest {
 
-    private static final int SUBMISSIONS = Integer.getInteger("benchmark.submissions", 300);
+    private static final int SUBMISSIONS = Integer.getInteger("benchmark.submissions", 1000);
     private static final int LIFECYCLES = Integer.getInteger("benchmark.lifecycles", 50);
-    private static final int CLIENTS = Integer.getInteger("benchmark.clients", 16);
+    private static final int CLIENTS = Integer.getInteger("benchmark.clients", 64);
+    private static final int[] CLIENT_LEVELS = {1, 16, 64, 128};
     /** How often a client looks for its next task; the same for our API and the bare engine. */
     private static final long POLL_NANOS = 25_000_000;
 
@@ -87,13 +88,22 @@ class ThroughputBenchmarkTest {
         results.put("cores", Runtime.getRuntime().availableProcessors());
 
         warmUp();
-        Submissions submissions = submissions(SUBMISSIONS, CLIENTS);
-        results.put("submissions", SUBMISSIONS);
-        results.put("clients", CLIENTS);
-        results.put("submissionsPerSecond", round(submissions.perSecond()));
-        results.put("submissionP50Ms", submissions.percentile(50));
-        results.put("submissionP95Ms", submissions.percentile(95));
-        results.put("submissionP99Ms", submissions.percentile(99));
+        for (int clients : CLIENT_LEVELS) {
+            int count = clients == 1 ? SUBMISSIONS / 4 : SUBMISSIONS;
+            Submissions submissions = submissions(count, clients);
+            String suffix = clients == CLIENTS ? "" : "At" + clients;
+            results.put("submissions" + suffix, count);
+            results.put("submissionsPerSecond" + suffix, round(submissions.perSecond()));
+            results.put("submissionP50Ms" + suffix, submissions.percentile(50));
+            results.put("submissionP95Ms" + suffix, submissions.percentile(95));
+            results.put("submissionP99Ms" + suffix, submissions.percentile(99));
+            results.put("submissionsWithReceiptsPerSecond" + suffix, round(submissions.withReceiptsPerSecond()));
+            if (clients == CLIENTS) {
+                results.put("clients", clients);
+                results.put("heapMb", submissions.heapMb());
+                results.put("rssMb", submissions.rssMb());
+            }
+        }
 
         results.put("lettersPerSecond", round(lettersPerSecond(200)));
 
@@ -107,29 +117,37 @@ class ThroughputBenchmarkTest {
     }
 
     private void warmUp() throws Exception {
-        submissions(40, 4);
+        submissions(100, 8);
         lifecyclesPerSecond(10, 4);
         bareEngineLifecyclesPerSecond(10, 4);
     }
 
-    /** Applicants create and submit; the clock stops when every submission has its receipt letter stored. */
+    /**
+     * Applicants create and submit (two requests, timed together). The intake rate counts until the last answer; the
+     * clock for the rate with receipts stops when every submission has its receipt letter stored. Memory is sampled
+     * while the load runs.
+     */
     private Submissions submissions(int count, int clients) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        List<String> ids = Collections.synchronizedList(new ArrayList<>());
         long receiptsBefore = receipts();
+        MemorySampler memory = new MemorySampler();
+        memory.start();
         Instant start = Instant.now();
-        parallel(count, clients, i -> {
-            ApiClient client = applicant;
-            long t0 = System.nanoTime();
-            String id = client.post("/api/applications", Map.of("programme", "kommin-nrw",
-                    "data", CaseFixtures.kommIn("Benchmark " + i, 10_000))).body().path("id").asText();
-            int status = client.post("/api/applications/" + id + "/submit", null).status();
-            latencies.add((System.nanoTime() - t0) / 1_000_000);
-            if (status != 200) {
-                throw new IllegalStateException("submission answered " + status);
-            }
-            ids.add(id);
-        });
+        try {
+            parallel(count, clients, i -> {
+                long t0 = System.nanoTime();
+                String id = applicant.post("/api/applications", Map.of("programme", "kommin-nrw",
+                        "data", CaseFixtures.kommIn("Benchmark " + i, 10_000))).body().path("id").asText();
+                int status = applicant.post("/api/applications/" + id + "/submit", null).status();
+                latencies.add((System.nanoTime() - t0) / 1_000_000);
+                if (status != 200) {
+                    throw new IllegalStateException("submission answered " + status);
+                }
+            });
+        } finally {
+            memory.interrupt();
+        }
+        double intakeSeconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
         while (receipts() - receiptsBefore < count) {
             if (Duration.between(start, Instant.now()).toMinutes() > 10) {
                 throw new IllegalStateException("receipts not produced within 10 minutes");
@@ -137,7 +155,38 @@ class ThroughputBenchmarkTest {
             LockSupport.parkNanos(POLL_NANOS);
         }
         double seconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
-        return new Submissions(count / seconds, latencies);
+        memory.join();
+        return new Submissions(count / intakeSeconds, count / seconds, latencies, memory.heapMb, memory.rssMb);
+    }
+
+    /** The largest used heap and resident set of this process while it runs. */
+    private static final class MemorySampler extends Thread {
+        volatile long heapMb;
+        volatile long rssMb;
+
+        MemorySampler() {
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (!isInterrupted()) {
+                Runtime runtime = Runtime.getRuntime();
+                heapMb = Math.max(heapMb, (runtime.totalMemory() - runtime.freeMemory()) >> 20);
+                rssMb = Math.max(rssMb, rss());
+                LockSupport.parkNanos(100_000_000);
+            }
+        }
+
+        private static long rss() {
+            try {
+                return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                        .filter(line -> line.startsWith("VmRSS:"))
+                        .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) >> 10).findFirst().orElse(0);
+            } catch (IOException e) {
+                return 0;
+            }
+        }
     }
 
     /** Grant decisions rendered to PDF/A and stored, on as many threads as there are cores. */
@@ -273,7 +322,8 @@ class ThroughputBenchmarkTest {
         void run(int index) throws Exception;
     }
 
-    record Submissions(double perSecond, List<Long> latencies) {
+    record Submissions(double perSecond, double withReceiptsPerSecond, List<Long> latencies, long heapMb,
+            long rssMb) {
         long percentile(int p) {
             List<Long> sorted = latencies.stream().sorted().toList();
             return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
