@@ -10,10 +10,12 @@ import de.grantflow.security.NewUser;
 import de.grantflow.security.Role;
 import de.grantflow.security.UserAccounts;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -114,6 +116,32 @@ class GrantProcedureApiTest {
 
         assertThat(dortmund.post("/api/applications/" + id + "/waive-appeal", null).status()).isEqualTo(200);
         assertThat(dortmund.get("/api/applications/" + id).body().path("finalOn").asText()).isNotBlank();
+    }
+
+    @Test
+    void approvalBeyondTheBudgetIsRefusedWithItsReasonAndChangesNothing() {
+        String id = dortmund.post("/api/applications", Map.of("programme", "kommin-nrw",
+                "data", CaseFixtures.kommIn("Zu teuer für den Rest", 40_000))).body().path("id").asText();
+        dortmund.post("/api/applications/" + id + "/submit", null);
+        pruefer.post("/api/tasks/" + awaitTask(pruefer, id, "Task_FormalCheck") + "/complete",
+                Map.of("data", Map.of("complete", true)));
+        pruefer.post("/api/tasks/" + awaitTask(pruefer, id, "Task_Review") + "/complete", Map.of("data", Map.of(
+                "score", 80, "recommendation", "approve", "proposedAmount", 40_000, "justification", "Gut.")));
+        String decide = awaitTask(bewilliger, id, "Task_Decide");
+        cases.setBudget("kommin-nrw", 2026, new BigDecimal("30000"));
+        try {
+            Response refused = bewilliger.post("/api/tasks/" + decide + "/complete",
+                    Map.of("data", Map.of("decision", "approve")));
+
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.body().path("message").asText()).contains("Budget 2026", "reicht nicht",
+                    "verfügbar 30.000,00", "benötigt 40.000,00");
+            assertThat(dortmund.get("/api/applications/" + id).body().path("status").asText()).isEqualTo("IN_REVIEW");
+            assertThat(cases.letterTypes(UUID.fromString(id))).containsExactly("RECEIPT");
+            assertThat(awaitTask(bewilliger, id, "Task_Decide")).isEqualTo(decide);
+        } finally {
+            cases.setBudget("kommin-nrw", 2026, new BigDecimal("1000000000"));
+        }
     }
 
     @Test

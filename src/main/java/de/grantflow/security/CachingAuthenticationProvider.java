@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,6 +20,9 @@ import org.springframework.security.core.Authentication;
  * API clients send their password with every request (HTTP Basic); checking a bcrypt hash each time would cost tens of
  * milliseconds of CPU per request. A successful check is remembered for a short time under a SHA-256 of the
  * credentials, never the password itself; a changed password or a disabled user takes effect when the entry expires.
+ * Requests with the same credentials that arrive while their check runs wait for that one check instead of hashing
+ * too: when an entry expired under load, 128 clients of one account hashed at once (a fifth of the CPU in the
+ * benchmark).
  */
 class CachingAuthenticationProvider implements AuthenticationProvider {
 
@@ -37,16 +42,32 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String key = key(authentication);
         Instant now = Instant.now(clock);
-        Entry cached = cache.get(key);
-        if (cached != null && cached.expires().isAfter(now)) {
-            return cached.result();
-        }
-        Authentication result = delegate.authenticate(authentication);
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }
-        cache.put(key, new Entry(result, now.plus(TIME_TO_LIVE)));
-        return result;
+        Entry check = new Entry(new CompletableFuture<>(), now.plus(TIME_TO_LIVE));
+        Entry entry = cache.compute(key, (k, known) -> known != null && known.expires().isAfter(now) ? known : check);
+        if (entry != check) {
+            return outcome(entry.result());
+        }
+        try {
+            Authentication result = delegate.authenticate(authentication);
+            check.result().complete(result);
+            return result;
+        } catch (RuntimeException refused) {
+            cache.remove(key, check);
+            check.result().completeExceptionally(refused);
+            throw refused;
+        }
+    }
+
+    /** The outcome of a check another request runs: its result, or its refusal. */
+    private static Authentication outcome(CompletableFuture<Authentication> check) {
+        try {
+            return check.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException refused ? refused : e;
+        }
     }
 
     @Override
@@ -66,6 +87,6 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         }
     }
 
-    private record Entry(Authentication result, Instant expires) {
+    private record Entry(CompletableFuture<Authentication> result, Instant expires) {
     }
 }

@@ -8,8 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -49,6 +55,37 @@ class CachingAuthenticationProviderTest {
         assertThat(first.isAuthenticated()).isTrue();
         assertThat(second.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_REVIEWER");
         assertThat(lookups).hasValue(1);
+    }
+
+    @Test
+    void parallelRequestsWithTheSameCredentialsWaitForOneCheck() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Authentication>> results = IntStream.range(0, 64)
+                    .mapToObj(i -> clients.submit(() -> provider.authenticate(login("pruefer", "demo")))).toList();
+            for (Future<Authentication> result : results) {
+                assertThat(result.get().isAuthenticated()).isTrue();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(lookups).hasValue(1);
+    }
+
+    @Test
+    void parallelRequestsWithAWrongPasswordAreAllRefused() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Authentication>> results = IntStream.range(0, 16)
+                    .mapToObj(i -> clients.submit(() -> provider.authenticate(login("pruefer", "falsch")))).toList();
+            for (Future<Authentication> result : results) {
+                assertThatExceptionOfType(ExecutionException.class).isThrownBy(result::get)
+                        .withCauseInstanceOf(BadCredentialsException.class);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(provider.authenticate(login("pruefer", "demo")).isAuthenticated()).isTrue();
     }
 
     @Test
