@@ -4,6 +4,8 @@ import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.slf4j.Slf4jLogger;
+import com.openhtmltopdf.util.XRLog;
 import de.grantflow.money.Euro;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -48,6 +50,8 @@ class LetterRenderer {
 
     static {
         pinXmlFactories();
+        // openhtmltopdf wrote five INFO lines per document to its own console handler, behind one lock for all threads
+        XRLog.setLoggerImpl(new Slf4jLogger());
     }
 
     private final SpringTemplateEngine templates;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepts a submission cheaply and lets the engine catch up: the submitting transaction stores one row, and a worker
- * starts the procedures in batches, each batch in one transaction that also deletes its rows. A submission that got
- * its answer therefore gets exactly one procedure, after a crash too; several nodes share the rows (SKIP LOCKED).
+ * Accepts a submission cheaply and lets the engine catch up: the submitting transaction stores one row, and workers
+ * start the procedures in batches, each batch in one transaction that also deletes its rows. Starting a procedure runs
+ * it up to its first user task (receipt letter, eligibility rules), so a batch costs one commit instead of one job,
+ * one acquisition and one commit per submission. A submission that got its answer gets exactly one procedure, after a
+ * crash too; the workers of one node and of several nodes share the rows (SKIP LOCKED).
  */
 @Component
 class ProcessIntake implements SmartLifecycle {
@@ -41,11 +44,13 @@ class ProcessIntake implements SmartLifecycle {
     private final CaseProgress progress;
     private final Clock clock;
     private final int batchSize;
+    private final int workerCount;
     private final Duration idlePoll;
-    private volatile Thread worker;
+    private volatile List<Thread> workers = List.of();
 
     ProcessIntake(JdbcClient jdbc, PlatformTransactionManager transactionManager, RuntimeService runtime,
-            CaseProgress progress, Clock clock, @Value("${grantflow.intake.batch-size:50}") int batchSize,
+            CaseProgress progress, Clock clock, @Value("${grantflow.intake.batch-size:20}") int batchSize,
+            @Value("${grantflow.intake.workers:2}") int workerCount,
             @Value("${grantflow.intake.idle-poll:PT1S}") Duration idlePoll) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -53,6 +58,7 @@ class ProcessIntake implements SmartLifecycle {
         this.progress = progress;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.workerCount = workerCount;
         this.idlePoll = idlePoll;
     }
 
@@ -161,14 +167,11 @@ class ProcessIntake implements SmartLifecycle {
     }
 
     private void wake() {
-        Thread current = worker;
-        if (current != null) {
-            LockSupport.unpark(current);
-        }
+        workers.forEach(LockSupport::unpark);
     }
 
     private void work() {
-        while (worker == Thread.currentThread()) {
+        while (workers.contains(Thread.currentThread())) {
             int started;
             try {
                 started = drainBatch();
@@ -183,18 +186,21 @@ class ProcessIntake implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        Thread thread = new Thread(this::work, "process-intake");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
+    public synchronized void start() {
+        List<Thread> started = IntStream.range(0, workerCount).mapToObj(i -> {
+            Thread thread = new Thread(this::work, "process-intake-" + i);
+            thread.setDaemon(true);
+            return thread;
+        }).toList();
+        workers = started;
+        started.forEach(Thread::start);
     }
 
     @Override
-    public void stop() {
-        Thread thread = worker;
-        worker = null;
-        if (thread != null) {
+    public synchronized void stop() {
+        List<Thread> stopping = workers;
+        workers = List.of();
+        for (Thread thread : stopping) {
             LockSupport.unpark(thread);
             try {
                 thread.join(Duration.ofSeconds(30).toMillis());
@@ -206,7 +212,7 @@ class ProcessIntake implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return !workers.isEmpty();
     }
 
     /** After the engine's job executor, before it stops. */

@@ -225,7 +225,7 @@ class ThroughputBenchmarkTest {
     /** The same number of user tasks in a bare process, driven through the engine's Java API. */
     private double bareEngineLifecyclesPerSecond(int count, int clients) throws Exception {
         BpmnModelInstance model = Bpmn.createExecutableProcess("benchmark-bare").camundaHistoryTimeToLive(1)
-                .startEvent().camundaAsyncAfter()
+                .startEvent()
                 .userTask("one").userTask("two").userTask("three").endEvent().done();
         repository.createDeployment().addModelInstance("benchmark-bare.bpmn", model)
                 .enableDuplicateFiltering(true).deploy();
