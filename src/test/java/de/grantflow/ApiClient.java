@@ -30,6 +30,12 @@ public final class ApiClient {
         return exchange(http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body == null ? Map.of() : body));
     }
 
+    /** A POST with an {@code Idempotency-Key} header. */
+    public Response post(String path, Object body, String idempotencyKey) {
+        return exchange(http.post().uri(path).header("Idempotency-Key", idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON).body(body == null ? Map.of() : body));
+    }
+
     public Response put(String path, Object body) {
         return exchange(http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(body));
     }

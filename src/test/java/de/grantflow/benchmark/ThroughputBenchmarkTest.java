@@ -116,10 +116,11 @@ class ThroughputBenchmarkTest {
         write(results);
     }
 
+    /** Until the JIT settles: shorter warm-ups left a third of the CPU to the compiler in the measured phases. */
     private void warmUp() throws Exception {
-        submissions(100, 8);
-        lifecyclesPerSecond(10, 4);
-        bareEngineLifecyclesPerSecond(10, 4);
+        submissions(600, 16);
+        lifecyclesPerSecond(20, 4);
+        bareEngineLifecyclesPerSecond(20, 4);
     }
 
     /**
