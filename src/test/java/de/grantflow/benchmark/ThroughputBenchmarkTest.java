@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.grantflow.ApiClient;
+import de.grantflow.ApiClient.Response;
 import de.grantflow.application.CaseFixtures;
 import de.grantflow.letters.Court;
 import de.grantflow.letters.LetterBody;
@@ -70,6 +71,7 @@ class ThroughputBenchmarkTest {
     @Autowired RepositoryService repository;
     @Autowired LetterService letters;
 
+    private final AtomicInteger shed = new AtomicInteger();
     private ApiClient applicant;
     private ApiClient reviewer;
     private ApiClient approver;
@@ -88,6 +90,7 @@ class ThroughputBenchmarkTest {
         results.put("cores", Runtime.getRuntime().availableProcessors());
 
         warmUp();
+        shed.set(0);
         for (int clients : CLIENT_LEVELS) {
             int count = clients == 1 ? SUBMISSIONS / 4 : SUBMISSIONS;
             Submissions submissions = submissions(count, clients);
@@ -98,6 +101,7 @@ class ThroughputBenchmarkTest {
             results.put("submissionP95Ms" + suffix, submissions.percentile(95));
             results.put("submissionP99Ms" + suffix, submissions.percentile(99));
             results.put("submissionsWithReceiptsPerSecond" + suffix, round(submissions.withReceiptsPerSecond()));
+            results.put("shedWith503" + suffix, shed.getAndSet(0));
             if (clients == CLIENTS) {
                 results.put("clients", clients);
                 results.put("heapMb", submissions.heapMb());
@@ -137,9 +141,9 @@ class ThroughputBenchmarkTest {
         try {
             parallel(count, clients, i -> {
                 long t0 = System.nanoTime();
-                String id = applicant.post("/api/applications", Map.of("programme", "kommin-nrw",
+                String id = post(applicant, "/api/applications", Map.of("programme", "kommin-nrw",
                         "data", CaseFixtures.kommIn("Benchmark " + i, 10_000))).body().path("id").asText();
-                int status = applicant.post("/api/applications/" + id + "/submit", null).status();
+                int status = post(applicant, "/api/applications/" + id + "/submit", null).status();
                 latencies.add((System.nanoTime() - t0) / 1_000_000);
                 if (status != 200) {
                     throw new IllegalStateException("submission answered " + status);
@@ -158,6 +162,19 @@ class ThroughputBenchmarkTest {
         double seconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
         memory.join();
         return new Submissions(count / intakeSeconds, count / seconds, latencies, memory.heapMb, memory.rssMb);
+    }
+
+    /** A POST as a well-behaved client sends it: shed with 503, it waits for Retry-After and sends it again. */
+    private Response post(ApiClient client, String path, Object body) {
+        while (true) {
+            Response response = client.post(path, body);
+            if (response.status() != 503) {
+                return response;
+            }
+            shed.incrementAndGet();
+            String retryAfter = response.headers().getFirst("Retry-After");
+            LockSupport.parkNanos(Duration.ofSeconds(retryAfter == null ? 1 : Long.parseLong(retryAfter)).toNanos());
+        }
     }
 
     /** The largest used heap and resident set of this process while it runs. */

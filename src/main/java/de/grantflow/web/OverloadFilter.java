@@ -1,0 +1,81 @@
+package de.grantflow.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Sheds load instead of timing out: at most a fixed number of API requests work at once (about as many as the
+ * database pool has connections), the others wait their turn; one that would wait longer than the limit is answered
+ * at once with 503 and Retry-After, and nothing of it happens. When the burst passes, requests get through again by
+ * themselves.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class OverloadFilter extends OncePerRequestFilter {
+
+    private final Semaphore working;
+    private final Duration longestWait;
+    private final ObjectMapper json;
+
+    OverloadFilter(@Value("${grantflow.overload.concurrent-requests:24}") int concurrentRequests,
+            @Value("${grantflow.overload.longest-wait:PT5S}") Duration longestWait, ObjectMapper json) {
+        this.working = new Semaphore(concurrentRequests, true);
+        this.longestWait = longestWait;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean admitted;
+        try {
+            admitted = working.tryAcquire(longestWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            shed(request, response);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            working.release();
+        }
+    }
+
+    private void shed(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+        response.setStatus(status.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, longestWait.toSeconds())));
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        json.writeValue(response.getOutputStream(), new ApiError(Instant.now(), status.value(),
+                status.getReasonPhrase(), "Das System ist gerade überlastet; die Anfrage wurde nicht ausgeführt."
+                + " Bitte in " + Math.max(1, longestWait.toSeconds()) + " Sekunden erneut senden.",
+                request.getRequestURI(), List.of()));
+    }
+}
