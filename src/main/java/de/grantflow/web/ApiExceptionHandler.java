@@ -3,7 +3,6 @@ package de.grantflow.web;
 import de.grantflow.forms.FieldError;
 import de.grantflow.forms.FormValidationException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -107,7 +106,6 @@ class ApiExceptionHandler {
 
     private static ResponseEntity<ApiError> error(HttpStatus status, String message, HttpServletRequest request,
             List<FieldError> errors) {
-        return ResponseEntity.status(status).body(new ApiError(Instant.now(), status.value(),
-                status.getReasonPhrase(), message, request.getRequestURI(), errors));
+        return ResponseEntity.status(status).body(ApiError.of(status, message, request.getRequestURI(), errors));
     }
 }

@@ -1,6 +1,7 @@
 package de.grantflow.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.grantflow.forms.FieldError;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -16,7 +17,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
@@ -112,11 +111,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throw e.getCause();
         } catch (RuntimeException refusedAtCommit) {
             // what the transaction refuses only at its commit (the budget) after the answer was already written
-            ResponseEntity<ApiError> error = errors.handle(refusedAtCommit, request);
-            response.setStatus(error.getStatusCode().value());
-            response.setContentType("application/json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            json.writeValue(response.getOutputStream(), error.getBody());
+            errors.handle(refusedAtCommit, request).getBody().writeTo(response, json);
             return;
         }
         if (earlier.isEmpty()) {
@@ -174,12 +169,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String message)
             throws IOException {
-        response.setStatus(status.value());
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        json.writeValue(response.getOutputStream(), new ApiError(Instant.now(clock), status.value(),
-                status.getReasonPhrase(), message, request.getRequestURI(),
-                List.of(new de.grantflow.forms.FieldError(HEADER, message))));
+        ApiError.of(status, message, request.getRequestURI(), List.of(new FieldError(HEADER, message)))
+                .writeTo(response, json);
     }
 
     /** Answers older than a day are forgotten. */

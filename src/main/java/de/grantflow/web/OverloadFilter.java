@@ -6,9 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -68,14 +66,10 @@ class OverloadFilter extends OncePerRequestFilter {
     }
 
     private void shed(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-        response.setStatus(status.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, longestWait.toSeconds())));
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        json.writeValue(response.getOutputStream(), new ApiError(Instant.now(), status.value(),
-                status.getReasonPhrase(), "Das System ist gerade überlastet; die Anfrage wurde nicht ausgeführt."
-                + " Bitte in " + Math.max(1, longestWait.toSeconds()) + " Sekunden erneut senden.",
-                request.getRequestURI(), List.of()));
+        long retryAfter = Math.max(1, longestWait.toSeconds());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
+        ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, "Das System ist gerade überlastet; die Anfrage wurde nicht"
+                + " ausgeführt. Bitte in " + retryAfter + " Sekunden erneut senden.", request.getRequestURI(),
+                List.of()).writeTo(response, json);
     }
 }
