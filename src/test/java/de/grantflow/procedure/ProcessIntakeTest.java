@@ -97,6 +97,37 @@ class ProcessIntakeTest {
         }
     }
 
+    @Test
+    void aStartThatFailsIsKeptWithItsErrorAndRetriedWithoutHoldingUpTheOthers() {
+        UUID broken;
+        UUID sound;
+        intake.stop();
+        try {
+            broken = cases.submitOnly("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn("Kaputt", 10_000));
+            sound = cases.submitOnly("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn("Heil", 10_000));
+            // data no submission can produce: the rules cannot read the amount, so the start fails
+            jdbc.sql("UPDATE application SET data = jsonb_set(data, '{requestedAmount}', '\"viel\"') WHERE id = :id")
+                    .param("id", broken).update();
+        } finally {
+            intake.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.processInstanceId(sound) != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT attempts FROM process_intake WHERE application_id = :id").param("id", broken)
+                .query(Integer.class).single() >= 1);
+        assertThat(jdbc.sql("SELECT last_error FROM process_intake WHERE application_id = :id").param("id", broken)
+                .query(String.class).single()).contains("NumberFormatException");
+        assertThat(cases.processInstanceId(broken)).isNull();
+        assertThat(cases.letterTypes(broken)).isEmpty();
+
+        jdbc.sql("UPDATE application SET data = jsonb_set(data, '{requestedAmount}', '10000') WHERE id = :id")
+                .param("id", broken).update();
+        jdbc.sql("UPDATE process_intake SET retry_at = NULL WHERE application_id = :id").param("id", broken).update();
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.processInstanceId(broken) != null);
+        assertThat(cases.letterTypes(broken)).containsExactly("RECEIPT");
+        assertThat(waitingRow(broken)).isZero();
+    }
+
     private long waitingRow(UUID id) {
         return jdbc.sql("SELECT count(*) FROM process_intake WHERE application_id = :id").param("id", id)
                 .query(Long.class).single();
