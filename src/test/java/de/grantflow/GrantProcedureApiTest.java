@@ -139,6 +139,13 @@ class GrantProcedureApiTest {
             assertThat(dortmund.get("/api/applications/" + id).body().path("status").asText()).isEqualTo("IN_REVIEW");
             assertThat(cases.letterTypes(UUID.fromString(id))).containsExactly("RECEIPT");
             assertThat(awaitTask(bewilliger, id, "Task_Decide")).isEqualTo(decide);
+
+            // refused only at the commit, after the answer was written: with an Idempotency-Key the same refusal
+            Response refusedWithKey = bewilliger.post("/api/tasks/" + decide + "/complete",
+                    Map.of("data", Map.of("decision", "approve")), UUID.randomUUID().toString());
+            assertThat(refusedWithKey.status()).isEqualTo(409);
+            assertThat(refusedWithKey.body().path("message").asText()).contains("reicht nicht");
+            assertThat(cases.letterTypes(UUID.fromString(id))).containsExactly("RECEIPT");
         } finally {
             cases.setBudget("kommin-nrw", 2026, new BigDecimal("1000000000"));
         }

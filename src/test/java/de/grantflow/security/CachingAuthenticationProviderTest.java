@@ -59,33 +59,35 @@ class CachingAuthenticationProviderTest {
 
     @Test
     void parallelRequestsWithTheSameCredentialsWaitForOneCheck() throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<Authentication>> results = IntStream.range(0, 64)
-                    .mapToObj(i -> clients.submit(() -> provider.authenticate(login("pruefer", "demo")))).toList();
-            for (Future<Authentication> result : results) {
-                assertThat(result.get().isAuthenticated()).isTrue();
-            }
-        } finally {
-            clients.shutdownNow();
+        for (Future<Authentication> result : inParallel(64, "demo")) {
+            assertThat(result.get().isAuthenticated()).isTrue();
         }
         assertThat(lookups).hasValue(1);
     }
 
     @Test
-    void parallelRequestsWithAWrongPasswordAreAllRefused() throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Authentication>> results = IntStream.range(0, 16)
-                    .mapToObj(i -> clients.submit(() -> provider.authenticate(login("pruefer", "falsch")))).toList();
-            for (Future<Authentication> result : results) {
-                assertThatExceptionOfType(ExecutionException.class).isThrownBy(result::get)
-                        .withCauseInstanceOf(BadCredentialsException.class);
-            }
-        } finally {
-            clients.shutdownNow();
+    void parallelRequestsWithAWrongPasswordAreAllRefused() {
+        for (Future<Authentication> result : inParallel(16, "falsch")) {
+            assertThatExceptionOfType(ExecutionException.class).isThrownBy(result::get)
+                    .withCauseInstanceOf(BadCredentialsException.class);
         }
         assertThat(provider.authenticate(login("pruefer", "demo")).isAuthenticated()).isTrue();
+    }
+
+    /** The same login sent {@code count} times from 8 threads; every attempt has ended when this returns. */
+    private List<Future<Authentication>> inParallel(int count, String password) {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            return IntStream.range(0, count)
+                    .mapToObj(i -> clients.submit(() -> provider.authenticate(login("pruefer", password)))).toList();
+        } finally {
+            clients.shutdown();
+            try {
+                clients.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Test
