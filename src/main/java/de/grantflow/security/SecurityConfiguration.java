@@ -8,8 +8,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -22,6 +26,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -32,6 +37,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    private static final String LOGIN = "/login";
 
     private static final String[] STAFF = {"REVIEWER", "APPROVER", "PROGRAMME_MANAGER", "ADMIN"};
 
@@ -75,6 +82,10 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Tasklist, Cockpit and Admin share the login of the pages (one session, one login page); the container-based
+     * filter below hands the signed-in user to the webapps, so they never show their own login.
+     */
     @Bean
     @Order(3)
     SecurityFilterChain camundaWebapps(HttpSecurity http, AuthenticationManager authentication) throws Exception {
@@ -84,22 +95,36 @@ class SecurityConfiguration {
                         .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
                         .anyRequest().hasAnyRole(STAFF))
                 .httpBasic(Customizer.withDefaults())
-                .formLogin(Customizer.withDefaults())
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN)))
                 // the webapps protect their own requests with their CSRF filter
                 .csrf(csrf -> csrf.disable())
                 .build();
     }
 
     @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaSingleSignOn() {
+        var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setName("camundaSingleSignOn");
+        registration.addUrlPatterns("/camunda/*");
+        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        // after Spring Security, whose request wrapper carries the signed-in user
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Pages: form login with a session, CSRF tokens on every form. */
+    @Bean
     @Order(4)
     SecurityFilterChain site(HttpSecurity http, AuthenticationManager authentication) throws Exception {
         return http.authenticationManager(authentication)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/login", "/error", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html", "/actuator/health", "/webjars/**", "/css/**", "/js/**")
+                        .requestMatchers("/", LOGIN, "/error", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/swagger-ui.html", "/actuator/health", "/webjars/**", "/css/**", "/js/**",
+                                "/favicon.ico")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutSuccessUrl(LOGIN + "?logout"))
                 .httpBasic(Customizer.withDefaults())
                 .build();
     }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -32,8 +33,20 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    /** The API answers JSON; a page answers with the error page, in the same words. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiError> handle(Exception exception, HttpServletRequest request) {
+    Object handle(Exception exception, HttpServletRequest request) {
+        ResponseEntity<ApiError> answer = answer(exception, request);
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return answer;
+        }
+        ModelAndView page = new ModelAndView("error", answer.getStatusCode());
+        page.addObject("status", answer.getStatusCode().value());
+        page.addObject("message", answer.getBody() == null ? null : answer.getBody().message());
+        return page;
+    }
+
+    ResponseEntity<ApiError> answer(Exception exception, HttpServletRequest request) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             Optional<ResponseEntity<ApiError>> answer = answer(cause, request);
             if (answer.isPresent()) {

@@ -111,7 +111,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throw e.getCause();
         } catch (RuntimeException refusedAtCommit) {
             // what the transaction refuses only at its commit (the budget) after the answer was already written
-            errors.handle(refusedAtCommit, request).getBody().writeTo(response, json);
+            errors.answer(refusedAtCommit, request).getBody().writeTo(response, json);
             return;
         }
         if (earlier.isEmpty()) {

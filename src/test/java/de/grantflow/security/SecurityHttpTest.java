@@ -161,7 +161,9 @@ class SecurityHttpTest {
         assertThat(new Browser("programm", PASSWORD).get("/camunda/app/cockpit/default/").statusCode())
                 .isEqualTo(200);
         HttpResponse<String> anonymous = new Browser(null, null).get("/camunda/app/tasklist/default/");
-        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.statusCode()).as("to the one login page").isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
     }
 
     @Test
