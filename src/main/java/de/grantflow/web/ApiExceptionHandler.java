@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -82,6 +85,18 @@ class ApiExceptionHandler {
         if (cause instanceof HttpMediaTypeNotSupportedException) {
             return Optional.of(error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Bitte JSON senden (Content-Type:"
                     + " application/json)", request, List.of()));
+        }
+        if (cause instanceof MissingServletRequestPartException missing) {
+            return Optional.of(error(HttpStatus.BAD_REQUEST, "Es fehlt der Teil „" + missing.getRequestPartName()
+                    + "“ (multipart/form-data)", request, List.of(new FieldError(missing.getRequestPartName(),
+                    "Bitte eine Datei senden"))));
+        }
+        if (cause instanceof MaxUploadSizeExceededException) {
+            return Optional.of(error(HttpStatus.PAYLOAD_TOO_LARGE, "Die Datei ist zu groß", request, List.of()));
+        }
+        if (cause instanceof MultipartException) {
+            return Optional.of(error(HttpStatus.BAD_REQUEST, "Der Inhalt ist kein lesbares multipart/form-data",
+                    request, List.of()));
         }
         if (cause instanceof NoResourceFoundException) {
             return Optional.of(error(HttpStatus.NOT_FOUND, "Nicht gefunden", request, List.of()));
