@@ -13,7 +13,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -29,11 +28,11 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
     private static final Duration TIME_TO_LIVE = Duration.ofMinutes(2);
     private static final int MAX_ENTRIES = 10_000;
 
-    private final DaoAuthenticationProvider delegate;
+    private final AuthenticationProvider delegate;
     private final Clock clock;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
-    CachingAuthenticationProvider(DaoAuthenticationProvider delegate, Clock clock) {
+    CachingAuthenticationProvider(AuthenticationProvider delegate, Clock clock) {
         this.delegate = delegate;
         this.clock = clock;
     }

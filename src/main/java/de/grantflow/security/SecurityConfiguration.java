@@ -5,18 +5,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -25,7 +29,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -49,10 +56,18 @@ class SecurityConfiguration {
 
     /** The login cache runs on the system clock: the business clock may be set to any day (tests move it). */
     @Bean
-    AuthenticationManager authenticationManager(GrantflowUserDetailsService users, PasswordEncoder passwords) {
+    LoginThrottle loginThrottle(GrantflowUserDetailsService users, PasswordEncoder passwords, JdbcClient jdbc,
+            @Value("${grantflow.login.max-failures:5}") int maxFailures,
+            @Value("${grantflow.login.failure-window:PT15M}") Duration window,
+            @Value("${grantflow.login.lock:PT15M}") Duration lock) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(passwords);
-        return new ProviderManager(new CachingAuthenticationProvider(dao, Clock.systemUTC()));
+        return new LoginThrottle(dao, jdbc, Clock.systemUTC(), maxFailures, window, lock);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(LoginThrottle throttle) {
+        return new ProviderManager(new CachingAuthenticationProvider(throttle, Clock.systemUTC()));
     }
 
     @Bean
@@ -74,8 +89,8 @@ class SecurityConfiguration {
     /** Stateless HTTP Basic with JSON errors; no cookie, hence no cross-site request to forge and no CSRF token. */
     private static SecurityFilterChain basicAuthJson(HttpSecurity http, ObjectMapper json) throws Exception {
         return http
-                .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> unauthorized(req, res, json)))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint((req, res, e) -> unauthorized(req, res, json))
+                .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> unauthorized(req, res, json, e)))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint((req, res, e) -> unauthorized(req, res, json, e))
                         .accessDeniedHandler((req, res, e) -> error(req, res, json, 403, "Keine Berechtigung")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -123,20 +138,31 @@ class SecurityConfiguration {
                                 "/favicon.ico")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/", false)
+                        .failureHandler(loginFailure()))
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN + "?logout"))
                 .httpBasic(Customizer.withDefaults())
                 .build();
+    }
+
+    /** A locked user name is told so, and until when; any other refusal says only that the login failed. */
+    private static AuthenticationFailureHandler loginFailure() {
+        var handler = new ExceptionMappingAuthenticationFailureHandler();
+        handler.setDefaultFailureUrl(LOGIN + "?error");
+        handler.setExceptionMappings(Map.of(LockedException.class.getName(), LOGIN + "?locked"));
+        handler.setUseForward(false);
+        return handler;
     }
 
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
-    private static void unauthorized(HttpServletRequest request, HttpServletResponse response, ObjectMapper json)
-            throws IOException {
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response, ObjectMapper json,
+            AuthenticationException refusal) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"grantflow\"");
-        error(request, response, json, 401, "Anmeldung erforderlich");
+        error(request, response, json, 401, refusal instanceof LockedException locked ? locked.getMessage()
+                : "Anmeldung erforderlich");
     }
 
     /** The same shape as every other error of the API. */

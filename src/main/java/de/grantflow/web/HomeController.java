@@ -22,11 +22,13 @@ class HomeController {
 
     @GetMapping("/login")
     String login(Authentication authentication, @RequestParam(required = false) String error,
-            @RequestParam(required = false) String logout, Model model) {
+            @RequestParam(required = false) String logout, @RequestParam(required = false) String locked,
+            Model model) {
         if (signedIn(authentication)) {
             return "redirect:/";
         }
-        model.addAttribute("failed", error != null);
+        model.addAttribute("failed", error != null || locked != null);
+        model.addAttribute("locked", locked != null);
         model.addAttribute("loggedOut", logout != null);
         return "login";
     }
