@@ -2,9 +2,6 @@ package de.grantflow.security;
 
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,12 +33,12 @@ public class DemoUsers {
 
     private final UserAccounts accounts;
     private final CurrentUsers users;
-    private final IdentityService identity;
+    private final EngineAccounts engineAccounts;
 
-    DemoUsers(UserAccounts accounts, CurrentUsers users, IdentityService identity) {
+    DemoUsers(UserAccounts accounts, CurrentUsers users, EngineAccounts engineAccounts) {
         this.accounts = accounts;
         this.users = users;
-        this.identity = identity;
+        this.engineAccounts = engineAccounts;
     }
 
     /** The demo users as accounts, without their engine accounts. */
@@ -54,36 +51,7 @@ public class DemoUsers {
         for (NewUser user : USERS) {
             accounts.createOrUpdate(user);
             if (!user.roles().contains(Role.APPLICANT) && !user.roles().equals(Set.of(Role.EVALUATOR))) {
-                engineAccount(user, users.find(user.username()).orElseThrow().candidateGroups());
-            }
-        }
-    }
-
-    private void engineAccount(NewUser user, List<String> groups) {
-        User account = identity.createUserQuery().userId(user.username()).singleResult();
-        if (account == null) {
-            account = identity.newUser(user.username());
-        }
-        String[] names = user.displayName().split(" ", 2);
-        account.setFirstName(names[0]);
-        account.setLastName(names.length > 1 ? names[1] : names[0]);
-        account.setEmail(user.email());
-        account.setPassword(user.rawPassword());
-        identity.saveUser(account);
-        for (Group stale : identity.createGroupQuery().groupMember(user.username()).list()) {
-            if (!groups.contains(stale.getId())) {
-                identity.deleteMembership(user.username(), stale.getId());
-            }
-        }
-        for (String groupId : groups) {
-            if (identity.createGroupQuery().groupId(groupId).singleResult() == null) {
-                Group group = identity.newGroup(groupId);
-                group.setName(groupId);
-                group.setType(groupId.equals("camunda-admin") ? "SYSTEM" : "WORKFLOW");
-                identity.saveGroup(group);
-            }
-            if (identity.createUserQuery().userId(user.username()).memberOfGroup(groupId).count() == 0) {
-                identity.createMembership(user.username(), groupId);
+                engineAccounts.save(user, users.find(user.username()).orElseThrow().candidateGroups());
             }
         }
     }
