@@ -139,7 +139,7 @@ class ApplicationRepository {
                 .param("note", event.note())
                 .param("details", event.details() == null ? null : write(event.details()))
                 .update();
-        events.publishEvent(new CaseChanged(applicationId, event.type()));
+        events.publishEvent(new CaseChanged(applicationId, event.type(), event));
     }
 
     List<CaseEvent> timeline(UUID applicationId) {

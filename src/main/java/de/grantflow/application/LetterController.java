@@ -1,7 +1,6 @@
 package de.grantflow.application;
 
 import de.grantflow.letters.LetterFile;
-import de.grantflow.letters.LetterService;
 import de.grantflow.security.CurrentUsers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,22 +18,18 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Schreiben", description = "Bescheide und Schreiben als PDF/A")
 class LetterController {
 
-    private final LetterService letters;
-    private final Cases cases;
+    private final CaseLetterFiles letters;
     private final CurrentUsers users;
 
-    LetterController(LetterService letters, Cases cases, CurrentUsers users) {
+    LetterController(CaseLetterFiles letters, CurrentUsers users) {
         this.letters = letters;
-        this.cases = cases;
         this.users = users;
     }
 
     @GetMapping(value = "/api/letters/{id}", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "Ein Schreiben als PDF herunterladen")
     ResponseEntity<byte[]> download(@PathVariable UUID id) {
-        LetterFile file = letters.file(id)
-                .filter(f -> cases.findVisible(f.letter().applicationId(), users.current()).isPresent())
-                .orElseThrow(() -> new CaseNotFoundException("Schreiben " + id + " nicht gefunden"));
+        LetterFile file = letters.download(users.current(), id);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -3,6 +3,7 @@ package de.grantflow.attachments;
 import de.grantflow.application.ApplicationStatus;
 import de.grantflow.application.CaseNotFoundException;
 import de.grantflow.application.Cases;
+import de.grantflow.security.Audited;
 import de.grantflow.security.CurrentUser;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,10 +13,12 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -33,13 +36,15 @@ public class AttachmentService {
     private final Cases cases;
     private final Clock clock;
     private final UploadInspection inspection;
+    private final ApplicationEventPublisher events;
 
-    AttachmentService(JdbcClient jdbc, Cases cases, Clock clock,
+    AttachmentService(JdbcClient jdbc, Cases cases, Clock clock, ApplicationEventPublisher events,
             @Value("${grantflow.attachments.max-bytes:10485760}") long maxBytes,
             @Value("${grantflow.attachments.max-unpacked-bytes:104857600}") long maxUnpackedBytes) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.clock = clock;
+        this.events = events;
         this.inspection = new UploadInspection(maxBytes, maxUnpackedBytes, 5000);
     }
 
@@ -67,6 +72,9 @@ public class AttachmentService {
                 .param("content", content).param("by", user.username())
                 .param("at", Timestamp.from(attachment.uploadedAt()))
                 .update();
+        events.publishEvent(new Audited("ATTACHMENT_ADDED", "attachment:" + attachment.id(), Map.of(
+                "application", applicationId.toString(), "fileName", name, "mediaType", mediaType,
+                "sha256", attachment.sha256())));
         return attachment;
     }
 
@@ -85,7 +93,7 @@ public class AttachmentService {
     }
 
     /** The attachment with its bytes, if the caller may see its case; otherwise nothing, as if it did not exist. */
-    @Transactional(readOnly = true)
+    @Transactional
     public Optional<AttachmentContent> content(CurrentUser user, UUID attachmentId) {
         return jdbc.sql("""
                 SELECT id, application_id, file_name, media_type, size_bytes, sha256, uploaded_by, uploaded_at,
@@ -98,7 +106,13 @@ public class AttachmentService {
                         rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant()),
                         rs.getBytes("content")))
                 .optional()
-                .filter(found -> cases.findVisible(found.attachment().applicationId(), user).isPresent());
+                .filter(found -> cases.findVisible(found.attachment().applicationId(), user).isPresent())
+                .map(found -> {
+                    events.publishEvent(new Audited("ATTACHMENT_DOWNLOADED", "attachment:" + attachmentId, Map.of(
+                            "application", found.attachment().applicationId().toString(),
+                            "sha256", found.attachment().sha256())));
+                    return found;
+                });
     }
 
     /** The last part of what a browser sends as the name, without control characters, never empty. */

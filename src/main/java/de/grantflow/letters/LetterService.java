@@ -9,8 +9,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import de.grantflow.security.Audited;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -27,11 +30,13 @@ public class LetterService {
     private final LetterRenderer renderer;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    LetterService(LetterRenderer renderer, JdbcClient jdbc, Clock clock) {
+    LetterService(LetterRenderer renderer, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.renderer = renderer;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     public StoredLetter issue(UUID applicationId, String stepKey, LetterContent content) {
@@ -40,15 +45,21 @@ public class LetterService {
             return existing.get();
         }
         byte[] pdf = renderer.render(content);
-        jdbc.sql("""
+        UUID id = UUID.randomUUID();
+        String sha256 = sha256(pdf);
+        int inserted = jdbc.sql("""
                 INSERT INTO letter (id, application_id, type, step_key, created_at, sha256, size_bytes, content)
                 VALUES (:id, :application, :type, :step, :at, :sha, :size, :content)
                 ON CONFLICT (application_id, step_key) DO NOTHING""")
-                .param("id", UUID.randomUUID()).param("application", applicationId)
+                .param("id", id).param("application", applicationId)
                 .param("type", content.body().type().name()).param("step", stepKey)
-                .param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("sha", sha256(pdf))
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("sha", sha256)
                 .param("size", pdf.length).param("content", pdf)
                 .update();
+        if (inserted == 1) {
+            events.publishEvent(new Audited("LETTER_ISSUED", "letter:" + id, Map.of("application",
+                    applicationId.toString(), "type", content.body().type().name(), "sha256", sha256)));
+        }
         return find(applicationId, stepKey).orElseThrow();
     }
 

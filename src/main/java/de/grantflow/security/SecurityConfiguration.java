@@ -19,6 +19,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
@@ -66,8 +67,11 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(LoginThrottle throttle) {
-        return new ProviderManager(new CachingAuthenticationProvider(throttle, Clock.systemUTC()));
+    AuthenticationManager authenticationManager(LoginThrottle throttle, AuthenticationEventPublisher events) {
+        ProviderManager manager = new ProviderManager(new CachingAuthenticationProvider(throttle, Clock.systemUTC()));
+        // failed logins reach the audit trail
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
     }
 
     @Bean
