@@ -42,6 +42,20 @@ class PageLoginTest {
     }
 
     @Test
+    void sendsTheSecurityHeadersAndAGuardedSessionCookie() {
+        HttpResponse<String> login = new PageSession(port).get("/login");
+
+        assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'self';", "object-src 'none'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-eval"));
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Lax"));
+    }
+
+    @Test
     void speaksEnglishWhenAsked() {
         PageSession stranger = new PageSession(port);
 
