@@ -38,11 +38,20 @@ public final class FormView {
 
     /** The form with the given data (as stored or as just posted) and the errors the services reported. */
     public static FormView of(FormDefinition form, Map<String, ?> data, List<FieldError> errors) {
+        return of(form, data, errors, "");
+    }
+
+    /**
+     * As {@link #of(FormDefinition, Map, List)}, with the HTML ids prefixed, for a page that shows several forms
+     * (the names of the inputs stay the key paths).
+     */
+    public static FormView of(FormDefinition form, Map<String, ?> data, List<FieldError> errors, String idPrefix) {
         Map<String, List<String>> byPath = new LinkedHashMap<>();
         for (FieldError error : errors) {
             byPath.computeIfAbsent(error.field(), path -> new ArrayList<>()).add(error.message());
         }
-        Builder builder = new Builder(byPath, LocaleContextHolder.getLocale(), headingOffset(form.components()));
+        Builder builder = new Builder(byPath, LocaleContextHolder.getLocale(), headingOffset(form.components()),
+                idPrefix);
         List<Component> components = builder.level(form.components(), data == null ? Map.of() : data, "");
         List<ErrorLink> links = errors.stream().map(error -> {
             Component target = builder.targets.get(error.field());
@@ -248,12 +257,18 @@ public final class FormView {
         private final Map<String, List<String>> errors;
         private final Locale locale;
         private final int headingOffset;
+        private final String idPrefix;
         private final Map<String, Component> targets = new LinkedHashMap<>();
 
-        Builder(Map<String, List<String>> errors, Locale locale, int headingOffset) {
+        Builder(Map<String, List<String>> errors, Locale locale, int headingOffset, String idPrefix) {
             this.errors = errors;
             this.locale = locale;
             this.headingOffset = headingOffset;
+            this.idPrefix = idPrefix;
+        }
+
+        private String id(String path) {
+            return htmlId(idPrefix + path);
         }
 
         List<Component> level(JsonNode components, Map<String, ?> data, String prefix) {
@@ -311,7 +326,7 @@ public final class FormView {
             String path = key.isBlank() ? null : prefix + key;
             List<Component> children = key.isBlank() ? level(component.path("components"), data, prefix)
                     : level(component.path("components"), map(data.get(key)), path + ".");
-            String id = path == null ? "g-" + component.path("id").asText() : htmlId(path);
+            String id = path == null ? id("g-" + component.path("id").asText()) : id(path);
             return register(new Component("group", path, id, component.path("label").asText(null),
                     description(component), false, false, false, null, List.of(), List.of(), null, List.of(),
                     children, List.of(), false, errorsAt(path), locale));
@@ -326,14 +341,14 @@ public final class FormView {
             List<Row> rows = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 String rowPath = path + "[" + i + "]";
-                Row row = new Row(i, rowPath, htmlId(rowPath),
+                Row row = new Row(i, rowPath, id(rowPath),
                         level(component.path("components"), map(items.get(i)), rowPath + "."), errorsAt(rowPath));
                 targets.put(rowPath, new Component("row", rowPath, row.id(),
                         component.path("label").asText(key) + " " + (i + 1), null, false, false, false, null,
                         List.of(), List.of(), null, List.of(), List.of(), List.of(), false, row.errors(), locale));
                 rows.add(row);
             }
-            return register(new Component("dynamiclist", path, htmlId(path), component.path("label").asText(key),
+            return register(new Component("dynamiclist", path, id(path), component.path("label").asText(key),
                     description(component), component.path("validate").path("required").asBoolean(false),
                     false, false, null, List.of(), List.of(), null, List.of(), List.of(), rows,
                     component.path("allowAddRemove").asBoolean(true), errorsAt(path), locale));
@@ -353,7 +368,7 @@ public final class FormView {
                                 : optionValue.equals(scalar(value))));
             }
             JsonNode validate = component.path("validate");
-            return register(new Component(type, path, htmlId(path), label(component, type, key),
+            return register(new Component(type, path, id(path), label(component, type, key),
                     description(component), validate.path("required").asBoolean(false),
                     component.path("readonly").asBoolean(false), component.path("disabled").asBoolean(false),
                     scalar(value), selected, options, input(component, type), List.of(), List.of(), List.of(),
