@@ -39,6 +39,7 @@ class PortalPagesTest {
     @Autowired UserAccounts accounts;
     @Autowired DemoUsers demoUsers;
     @Autowired TestClock clock;
+    @Autowired CaseFixtures cases;
 
     PageSession dortmund;
 
@@ -155,6 +156,39 @@ class PortalPagesTest {
         assertThat(path(answered)).isEqualTo("/portal/applications/" + id);
         assertThat(dortmund.get("/portal/applications/" + id).body()).contains("ist erledigt")
                 .doesNotContain("action=\"" + task + "\"");
+    }
+
+    @Test
+    void withdrawsADraftOnlyAfterConfirmation() {
+        String title = "Zurückzunehmen " + UUID.randomUUID();
+        UUID id = cases.draft("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn(title, 10_000));
+        String casePage = dortmund.get("/portal/applications/" + id).body();
+        assertThat(casePage).contains("id=\"case-status\">Entwurf<", "/portal/applications/" + id + "/withdraw");
+
+        String confirmation = dortmund.get("/portal/applications/" + id + "/withdraw").body();
+        assertThat(confirmation).contains("Wollen Sie den Antrag", "zurücknehmen?");
+        PageSession duisburg = new PageSession(port);
+        duisburg.loginAndFollow("antrag.duisburg");
+        assertThat(post(duisburg, "/portal/applications/" + id + "/withdraw", duisburg.get("/portal").body(),
+                Map.of()).statusCode()).isEqualTo(404);
+        assertThat(dortmund.get("/portal/applications/" + id).body()).contains("id=\"case-status\">Entwurf<");
+
+        HttpResponse<String> withdrawn = post(dortmund, "/portal/applications/" + id + "/withdraw", confirmation,
+                Map.of());
+
+        assertThat(path(withdrawn)).isEqualTo("/portal/applications/" + id);
+        assertThat(dortmund.get("/portal/applications/" + id).body()).contains("Der Antrag wurde zurückgenommen.",
+                "id=\"case-status\">Zurückgenommen<").doesNotContain("/withdraw\"");
+        assertThat(dortmund.get("/portal/applications/" + id + "/edit").statusCode()).as("no longer a draft")
+                .isEqualTo(302);
+    }
+
+    @Test
+    void speaksEnglishWhenAsked() {
+        assertThat(dortmund.get("/portal?lang=en").body()).contains("<title>My applications – grantflow</title>",
+                "Applications and procedures of", "Open calls");
+        assertThat(dortmund.get("/portal/applications/new?programme=kommin-nrw").body())
+                .contains("Save draft", "Fields marked * are required for submission.");
     }
 
     @Test
