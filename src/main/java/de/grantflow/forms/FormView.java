@@ -78,6 +78,16 @@ public final class FormView {
         return !errors.isEmpty();
     }
 
+    /** Whether any field is marked required, so that the page explains the marker. */
+    public boolean hasRequired() {
+        return anyRequired(components);
+    }
+
+    private static boolean anyRequired(List<Component> components) {
+        return components.stream().anyMatch(c -> c.required() || anyRequired(c.children())
+                || c.rows().stream().anyMatch(row -> anyRequired(row.components())));
+    }
+
     /** The HTML id of a key path: only letters, digits and dashes, so it is a valid fragment identifier. */
     static String htmlId(String path) {
         return "f-" + path.replaceAll("[^A-Za-z0-9_]+", "-").replaceAll("-$", "");

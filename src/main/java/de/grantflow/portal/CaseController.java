@@ -79,10 +79,7 @@ class CaseController {
         model.addAttribute("timeline", applications.timeline(id).stream().map(Step::of).toList());
         model.addAttribute("decisions", rules.outcomesOf(id).stream().map(Decision::of).toList());
         model.addAttribute("letters", letters.lettersOf(id).stream().map(Letter::of).toList());
-        List<WorkTask> open = worklist.worklist(user, id, 50);
-        model.addAttribute("tasks", IntStream.range(0, open.size()).mapToObj(i -> new TaskForm(
-                open.get(i), FormView.of(worklist.form(user, open.get(i).id()), Map.of(), List.of(),
-                        "task" + i + "-"))).toList());
+        model.addAttribute("tasks", taskForms(worklist.worklist(user, id, 50)));
         model.addAttribute("form", FormView.of(forms.get(programme.applicationForm()), application.data(),
                 List.of()));
         return "portal/case";
@@ -124,6 +121,13 @@ class CaseController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(file.fileName()).build().toString())
                 .body(file.content());
+    }
+
+    /** Each task with its Camunda Form, ids prefixed per task; a task without a form is none for the applicant. */
+    private List<TaskForm> taskForms(List<WorkTask> open) {
+        List<WorkTask> withForm = open.stream().filter(t -> forms.find(t.formId()).isPresent()).toList();
+        return IntStream.range(0, withForm.size()).mapToObj(i -> new TaskForm(withForm.get(i),
+                FormView.of(forms.get(withForm.get(i).formId()), Map.of(), List.of(), "task" + i + "-"))).toList();
     }
 
     private String confirm(UUID id, String action, Model model) {

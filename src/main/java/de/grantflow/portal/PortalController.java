@@ -70,7 +70,8 @@ class PortalController {
         LocalDate next = cases.facts(a.id()).map(f -> a.status() == ApplicationStatus.INCOMPLETE ? f.documentsDue()
                 : a.status() == ApplicationStatus.HEARING ? f.hearingDue() : null).orElse(null);
         return new CaseRow(a.id().toString(), a.reference().value(), programmes.get(a.programmeKey()).name(),
-                a.text("projectTitle"), a.status(), a.updatedAt().atZone(Applicants.ZONE), next);
+                a.text("projectTitle"), a.status(),
+                (a.updatedAt() == null ? a.createdAt() : a.updatedAt()).atZone(Applicants.ZONE), next);
     }
 
     /** A case in the applicant's list. */

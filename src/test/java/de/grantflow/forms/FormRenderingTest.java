@@ -121,7 +121,8 @@ class FormRenderingTest {
         assertThat(tagWithId(html, "f-costPlan-0-category")).contains("name=\"costPlan[0].category\"");
         assertThat(html).contains("<option value=\"personal\" selected=\"selected\">Personalausgaben</option>",
                 "name=\"_remove\" value=\"costPlan[0]\"", "name=\"_add\" value=\"costPlan\"");
-        assertThat(html).contains("<h2>Antrag auf Förderung aus KOMM-IN NRW</h2>",
+        assertThat(html).contains("Mit * markierte Felder sind Pflichtfelder.",
+                "<h2>Antrag auf Förderung aus KOMM-IN NRW</h2>",
                 "<p>Innovation in der kommunalen Integrationsarbeit</p>");
     }
 
@@ -136,7 +137,7 @@ class FormRenderingTest {
         String html = fields(FormView.of(form, Map.of(), List.of()));
 
         assertThat(html).contains("<h2>Titel</h2>", "<p>Ein &lt;script&gt;alert(1)&lt;/script&gt; Satz</p>")
-                .doesNotContain("<script>");
+                .doesNotContain("<script>").as("no field is required").doesNotContain("Pflichtfelder");
         assertThat(tagWithId(html, "f-answer-0")).contains("aria-describedby=\"f-answer-hint\"");
     }
 

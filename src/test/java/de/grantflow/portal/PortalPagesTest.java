@@ -188,7 +188,7 @@ class PortalPagesTest {
         assertThat(dortmund.get("/portal?lang=en").body()).contains("<title>My applications – grantflow</title>",
                 "Applications and procedures of", "Open calls");
         assertThat(dortmund.get("/portal/applications/new?programme=kommin-nrw").body())
-                .contains("Save draft", "Fields marked * are required for submission.");
+                .contains("Save draft", "Fields marked * are required.");
     }
 
     @Test
