@@ -28,7 +28,7 @@ public final class FormSubmission {
     public static final String ADD_ROW = "_add";
     public static final String REMOVE_ROW = "_remove";
 
-    private static final Pattern ROW = Pattern.compile("^(.+)\\[(\\d+)]$");
+    private static final Pattern ROW = Pattern.compile("^(.+)\\[(\\d{1,4})]$");
 
     private final Map<String, Object> data;
     private final boolean rowsChanged;

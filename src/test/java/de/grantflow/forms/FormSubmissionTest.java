@@ -168,6 +168,9 @@ class FormSubmissionTest {
 
         assertThat(submission.rowsChanged()).isFalse();
         assertThat(submission.data()).doesNotContainKey("title");
+        MultiValueMap<String, String> huge = new LinkedMultiValueMap<>();
+        huge.add(FormSubmission.REMOVE_ROW, "costs[99999999999]");
+        assertThat(FormSubmission.read(form, huge).rowsChanged()).isFalse();
     }
 
     /** What a browser posts for the rendered components: the value of each input under its name. */
