@@ -72,7 +72,7 @@ class ApplicationFormController {
         try {
             Application created = applications.create(user, chosen.key(), submission.data());
             redirect.addFlashAttribute("flash", messages.getMessage("portal.draft.saved", null, locale));
-            return "redirect:/portal/applications/" + created.id() + "/edit";
+            return afterSaving(created.id(), parameters);
         } catch (FormValidationException invalid) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return form(model, chosen, null, action, FormView.of(form, submission.data(), invalid.errors()));
@@ -105,7 +105,7 @@ class ApplicationFormController {
         try {
             applications.updateDraft(user, id, submission.data());
             redirect.addFlashAttribute("flash", messages.getMessage("portal.draft.saved", null, locale));
-            return "redirect:/portal/applications/" + id + "/edit";
+            return afterSaving(id, parameters);
         } catch (FormValidationException invalid) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return form(model, programme, application, editAction(id),
@@ -151,6 +151,11 @@ class ApplicationFormController {
         model.addAttribute("action", action);
         model.addAttribute("form", form);
         return "portal/application-form";
+    }
+
+    /** Saved: back to the draft, or on to the confirmation when the user chose to submit next. */
+    private static String afterSaving(UUID id, MultiValueMap<String, String> parameters) {
+        return "redirect:/portal/applications/" + id + (parameters.containsKey("_next") ? "/submit" : "/edit");
     }
 
     private static String editAction(UUID id) {

@@ -108,8 +108,11 @@ class PortalPagesTest {
                 "<a href=\"#f-contactName\">Ansprechperson: Pflichtfeld</a>");
 
         data.put("contactName", "Anna Schäfer");
-        assertThat(post(dortmund, edit, incomplete.body(), data).statusCode()).isEqualTo(302);
+        data.put("_next", "submit");
+        HttpResponse<String> savedAndNext = post(dortmund, edit, incomplete.body(), data);
+        assertThat(path(savedAndNext)).isEqualTo("/portal/applications/" + id + "/submit");
         confirmation = dortmund.get("/portal/applications/" + id + "/submit").body();
+        assertThat(confirmation).contains("Entwurf gespeichert", "Anna Schäfer");
         HttpResponse<String> submitted = post(dortmund, "/portal/applications/" + id + "/submit", confirmation,
                 Map.of());
         assertThat(path(submitted)).isEqualTo("/portal/applications/" + id);
