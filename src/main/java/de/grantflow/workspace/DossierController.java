@@ -88,7 +88,7 @@ class DossierController {
     }
 
     /** What the top of every dossier and task page shows. */
-    record Header(UUID id, String reference, String municipality, String ags, String programme,
+    public record Header(UUID id, String reference, String municipality, String ags, String programme,
             ApplicationStatus status, java.math.BigDecimal requestedAmount, java.math.BigDecimal grantedAmount,
             String projectTitle) {
     }

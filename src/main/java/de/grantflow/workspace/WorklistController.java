@@ -103,13 +103,13 @@ class WorklistController {
     }
 
     /** One line of the worklist. */
-    record Row(String taskId, String taskName, UUID applicationId, String reference, String municipality,
+    public record Row(String taskId, String taskName, UUID applicationId, String reference, String municipality,
             String programme, Instant due, boolean overdue, String assignee, boolean mine, boolean claimable,
             boolean returnable) {
     }
 
     /** The worklist's tab, filters, order and page as the page's links and forms carry them. */
-    record Filter(String tab, String programme, String stage, String sort, int page) {
+    public record Filter(String tab, String programme, String stage, String sort, int page) {
 
         static final List<String> TABS = List.of("all", "mine", "groups", "overdue");
 
@@ -131,12 +131,12 @@ class WorklistController {
             return "due-desc".equals(sort);
         }
 
-        List<String> tabs() {
+        public List<String> tabs() {
             return TABS;
         }
 
         /** The address of this view with one thing changed; a new tab or filter starts on the first page. */
-        String with(String name, Object value) {
+        public String with(String name, Object value) {
             UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/workspace");
             String t = "tab".equals(name) ? String.valueOf(value) : tab;
             String p = "programme".equals(name) ? blank((String) value) : programme;
@@ -162,7 +162,7 @@ class WorklistController {
         }
 
         /** This view's own address, where claiming and giving back return to. */
-        String self() {
+        public String self() {
             return with("page", page);
         }
 
