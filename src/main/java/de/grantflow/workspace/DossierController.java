@@ -4,18 +4,17 @@ import de.grantflow.application.ApplicationStatus;
 import de.grantflow.application.CaseDossier;
 import de.grantflow.application.CaseNotFoundException;
 import de.grantflow.application.Cases;
+import de.grantflow.forms.FormCatalog;
+import de.grantflow.forms.FormView;
 import de.grantflow.funding.FundingService;
-import de.grantflow.funding.FundingView;
 import de.grantflow.letters.LetterFile;
 import de.grantflow.letters.LetterService;
-import de.grantflow.programme.Programme;
 import de.grantflow.programme.ProgrammeCatalog;
-import de.grantflow.register.Municipality;
-import de.grantflow.register.MunicipalityRegister;
 import de.grantflow.security.CurrentUser;
 import de.grantflow.security.CurrentUsers;
 import de.grantflow.tasks.WorklistService;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
@@ -40,17 +39,19 @@ class DossierController {
     private final FundingService funding;
     private final LetterService letters;
     private final ProgrammeCatalog programmes;
-    private final MunicipalityRegister register;
+    private final FormCatalog forms;
+    private final CaseHeaders headers;
     private final CurrentUsers users;
 
     DossierController(Cases cases, WorklistService worklist, FundingService funding, LetterService letters,
-            ProgrammeCatalog programmes, MunicipalityRegister register, CurrentUsers users) {
+            ProgrammeCatalog programmes, FormCatalog forms, CaseHeaders headers, CurrentUsers users) {
         this.cases = cases;
         this.worklist = worklist;
         this.funding = funding;
         this.letters = letters;
         this.programmes = programmes;
-        this.register = register;
+        this.forms = forms;
+        this.headers = headers;
         this.users = users;
     }
 
@@ -58,8 +59,10 @@ class DossierController {
     String dossier(@PathVariable UUID id, Model model) {
         CurrentUser user = Staff.require(users);
         CaseDossier dossier = cases.dossier(id, user);
-        model.addAttribute("dossier", header(dossier));
+        model.addAttribute("dossier", headers.of(dossier));
         model.addAttribute("case", dossier);
+        model.addAttribute("applicationForm", FormView.of(
+                forms.get(programmes.get(dossier.programmeKey()).applicationForm()), dossier.data(), List.of()));
         model.addAttribute("tasks", worklist.worklist(user, id, 50));
         model.addAttribute("me", user.username());
         model.addAttribute("funding", FUNDING.contains(dossier.status()) ? funding.view(user, id) : null);
@@ -77,19 +80,5 @@ class DossierController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(file.fileName()).build().toString())
                 .body(file.content());
-    }
-
-    Header header(CaseDossier dossier) {
-        Programme programme = programmes.get(dossier.programmeKey());
-        Municipality municipality = register.get(dossier.municipalityAgs());
-        return new Header(dossier.id(), dossier.reference(), municipality.displayName(), municipality.ags(),
-                programme.name(), dossier.status(), dossier.requestedAmount(), dossier.grantedAmount(),
-                dossier.data().get("projectTitle") == null ? null : dossier.data().get("projectTitle").toString());
-    }
-
-    /** What the top of every dossier and task page shows. */
-    public record Header(UUID id, String reference, String municipality, String ags, String programme,
-            ApplicationStatus status, java.math.BigDecimal requestedAmount, java.math.BigDecimal grantedAmount,
-            String projectTitle) {
     }
 }

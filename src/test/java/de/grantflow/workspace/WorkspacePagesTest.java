@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import de.grantflow.TestClock;
+import de.grantflow.application.ApplicationStatus;
 import de.grantflow.application.CaseFixtures;
 import de.grantflow.security.NewUser;
 import de.grantflow.security.Role;
@@ -134,6 +135,62 @@ class WorkspacePagesTest {
 
         String dialogues = pruefer.get("/workspace?programme=fluechtlingsdialoge-bw").body();
         assertThat(dialogues).contains(reference(stuttgart)).doesNotContain(reference(early), reference(late));
+    }
+
+    @Test
+    void reviewerAndApproverWorkTheCaseOnTaskPagesWithFourEyes() {
+        UUID id = cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn("Brücken bauen", 30_000));
+        String reference = reference(id);
+        String formalCheck = openTask(id, "Task_FormalCheck").getId();
+        PageSession pruefer = signedIn("pruefer");
+
+        String checkPage = pruefer.get("/workspace/tasks/" + formalCheck).body();
+        assertThat(checkPage).contains("<title>Formale Prüfung – " + reference + " – grantflow</title>",
+                "<h1>Formale Prüfung</h1>", "Antrag ist vollständig und formal in Ordnung", "name=\"missingDocuments\"",
+                "Stadt Dortmund", "05913000", "30.000,00 €");
+        HttpResponse<String> invalid = pruefer.post("/workspace/tasks/" + formalCheck,
+                "missingDocuments=&_csrf=" + csrf(pruefer, checkPage));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("role=\"alert\"", "Bitte die fehlenden Unterlagen angeben",
+                "aria-invalid=\"true\"");
+        assertThat(openTask(id, "Task_FormalCheck").getId()).as("still open").isEqualTo(formalCheck);
+        assertThat(cases.status(id)).isEqualTo(ApplicationStatus.SUBMITTED);
+
+        HttpResponse<String> checked = pruefer.post("/workspace/tasks/" + formalCheck,
+                "complete=true&missingDocuments=&_csrf=" + csrf(pruefer, invalid.body()));
+        assertThat(checked.statusCode()).isEqualTo(302);
+        assertThat(checked.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/workspace"));
+        assertThat(pruefer.get("/workspace").body()).contains("Die Aufgabe „Formale Prüfung“ zu " + reference
+                + " ist abgeschlossen.");
+        assertThat(cases.status(id)).isEqualTo(ApplicationStatus.IN_REVIEW);
+
+        String review = openTask(id, "Task_Review").getId();
+        PageSession pruefer2 = signedIn("pruefer2");
+        String reviewPage = pruefer2.get("/workspace/tasks/" + review).body();
+        assertThat(pruefer2.post("/workspace/tasks/" + review, "criteriaMet=zielgruppe&criteriaMet=vernetzung"
+                + "&score=85&recommendation=approve&proposedAmount=30000&justification=" + encode("Überzeugend.")
+                + "&_csrf=" + csrf(pruefer2, reviewPage)).statusCode()).isEqualTo(302);
+
+        String decide = openTask(id, "Task_Decide").getId();
+        String decidePage = pruefer2.get("/workspace/tasks/" + decide).body();
+        HttpResponse<String> ownDecision = pruefer2.post("/workspace/tasks/" + decide,
+                "decision=approve&comment=&_csrf=" + csrf(pruefer2, decidePage));
+        assertThat(ownDecision.statusCode()).isEqualTo(403);
+        assertThat(ownDecision.body()).contains("Die Aufgabe wurde nicht abgeschlossen", "Vier-Augen-Prinzip",
+                "Es wurde nichts geändert");
+        Task stillOpen = openTask(id, "Task_Decide");
+        assertThat(stillOpen.getId()).isEqualTo(decide);
+        assertThat(stillOpen.getAssignee()).as("the refused completion claimed nothing").isNull();
+        assertThat(cases.status(id)).isEqualTo(ApplicationStatus.IN_REVIEW);
+
+        PageSession bewilliger = signedIn("bewilliger");
+        String approverPage = bewilliger.get("/workspace/tasks/" + decide).body();
+        assertThat(approverPage).contains("Entscheidung", "Bewilligen", "Ablehnen");
+        assertThat(bewilliger.post("/workspace/tasks/" + decide, "decision=approve&comment=Einverstanden."
+                + "&_csrf=" + csrf(bewilliger, approverPage)).statusCode()).isEqualTo(302);
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.status(id) == ApplicationStatus.APPROVED);
+        String dossier = bewilliger.get("/workspace/cases/" + id).body();
+        assertThat(dossier).contains("Bewilligt", "Zuwendungsbescheid", "grant-amount", "pruefer2");
     }
 
     private Task openTask(UUID id, String key) {
