@@ -10,12 +10,16 @@ import de.grantflow.funding.FundingService;
 import de.grantflow.letters.LetterFile;
 import de.grantflow.letters.LetterService;
 import de.grantflow.programme.ProgrammeCatalog;
+import de.grantflow.rules.DecisionOutcome;
 import de.grantflow.security.CurrentUser;
 import de.grantflow.security.CurrentUsers;
 import de.grantflow.tasks.WorklistService;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -61,6 +65,7 @@ class DossierController {
         CaseDossier dossier = cases.dossier(id, user);
         model.addAttribute("dossier", headers.of(dossier));
         model.addAttribute("case", dossier);
+        model.addAttribute("decisions", dossier.decisions().stream().map(DecisionTrace::of).toList());
         model.addAttribute("applicationForm", FormView.of(
                 forms.get(programmes.get(dossier.programmeKey()).applicationForm()), dossier.data(), List.of()));
         model.addAttribute("tasks", worklist.worklist(user, id, 50));
@@ -80,5 +85,16 @@ class DossierController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(file.fileName()).build().toString())
                 .body(file.content());
+    }
+
+    /** A rule decision as the dossier lists it: inputs and outputs by name, so that a reader finds them. */
+    public record DecisionTrace(String decisionKey, int decisionVersion, String ruleId, String reason,
+            Instant evaluatedAt, SortedMap<String, Object> inputs, SortedMap<String, Object> outputs) {
+
+        static DecisionTrace of(DecisionOutcome outcome) {
+            return new DecisionTrace(outcome.decisionKey(), outcome.decisionVersion(), outcome.ruleId(),
+                    outcome.reason(), outcome.evaluatedAt(), new TreeMap<>(outcome.inputs()),
+                    new TreeMap<>(outcome.outputs()));
+        }
     }
 }

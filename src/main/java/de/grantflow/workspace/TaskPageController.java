@@ -17,6 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,12 +40,15 @@ class TaskPageController {
     private final Cases cases;
     private final CaseHeaders headers;
     private final CurrentUsers users;
+    private final MessageSource messages;
 
-    TaskPageController(WorklistService worklist, Cases cases, CaseHeaders headers, CurrentUsers users) {
+    TaskPageController(WorklistService worklist, Cases cases, CaseHeaders headers, CurrentUsers users,
+            MessageSource messages) {
         this.worklist = worklist;
         this.cases = cases;
         this.headers = headers;
         this.users = users;
+        this.messages = messages;
     }
 
     @GetMapping("/workspace/tasks/{id}")
@@ -71,8 +76,8 @@ class TaskPageController {
             return page(user, task, FormView.of(form, submission.data(), refusal.fieldErrors()), refusal.message(),
                     model);
         }
-        flash.addFlashAttribute("flash", "Die Aufgabe „" + task.name() + "“ zu " + task.reference()
-                + " ist abgeschlossen.");
+        flash.addFlashAttribute("flash", messages.getMessage("workspace.flash.completed",
+                new Object[] {task.name(), task.reference()}, LocaleContextHolder.getLocale()));
         return "redirect:/workspace";
     }
 

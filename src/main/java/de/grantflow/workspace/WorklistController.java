@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,14 +38,16 @@ class WorklistController {
     private final CurrentUsers users;
     private final ProgrammeCatalog programmes;
     private final MunicipalityRegister register;
+    private final MessageSource messages;
     private final Clock clock;
 
     WorklistController(WorklistService worklist, CurrentUsers users, ProgrammeCatalog programmes,
-            MunicipalityRegister register, Clock clock) {
+            MunicipalityRegister register, MessageSource messages, Clock clock) {
         this.worklist = worklist;
         this.users = users;
         this.programmes = programmes;
         this.register = register;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -70,8 +74,8 @@ class WorklistController {
         CurrentUser user = Staff.require(users);
         try {
             WorkTask task = worklist.claim(user, id);
-            flash.addFlashAttribute("flash", "Sie haben die Aufgabe „" + task.name() + "“ zu " + task.reference()
-                    + " übernommen.");
+            flash.addFlashAttribute("flash", messages.getMessage("workspace.flash.claimed",
+                    new Object[] {task.name(), task.reference()}, LocaleContextHolder.getLocale()));
         } catch (CaseConflictException conflict) {
             flash.addFlashAttribute("flashError", conflict.getMessage() + ".");
         }
@@ -83,8 +87,8 @@ class WorklistController {
         CurrentUser user = Staff.require(users);
         try {
             WorkTask task = worklist.unclaim(user, id);
-            flash.addFlashAttribute("flash", "Sie haben die Aufgabe „" + task.name() + "“ zu " + task.reference()
-                    + " zurückgegeben.");
+            flash.addFlashAttribute("flash", messages.getMessage("workspace.flash.unclaimed",
+                    new Object[] {task.name(), task.reference()}, LocaleContextHolder.getLocale()));
         } catch (CaseConflictException conflict) {
             flash.addFlashAttribute("flashError", conflict.getMessage() + ".");
         }

@@ -85,6 +85,7 @@ class WorkspacePagesTest {
         assertThat(dossier).contains("<title>Vorgang " + reference + " – grantflow</title>", "Stadt Dortmund",
                 "05913000", "KOMM-IN", "Lotsen im Quartier", "20.000,00 €", "Antragsdaten",
                 "Aufbau eines Lotsensystems", "Eingangsbestätigung", "kommin-nrw-eligibility", "Angewandte Regel",
+                "Rule_KreisOderKreisfreieStadt", "hasForeignersAuthority",
                 "Formale Prüfung", "Verlauf");
         Matcher letter = LETTER_LINK.matcher(dossier);
         assertThat(letter.find()).isTrue();
