@@ -3,6 +3,7 @@ package de.grantflow.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import de.grantflow.ApiClient;
 import de.grantflow.TestClock;
 import de.grantflow.application.ApplicationStatus;
 import de.grantflow.application.CaseFixtures;
@@ -81,6 +82,10 @@ class WorkspacePagesTest {
         assertThat(pruefer2.get("/workspace").body()).contains("Die Aufgabe ist bereits von pruefer übernommen");
         assertThat(tasks.createTaskQuery().taskId(formalCheck).singleResult().getAssignee()).isEqualTo("pruefer");
 
+        assertThat(pruefer.get("/workspace?lang=en&tab=mine").body()).contains("lang=\"en\"",
+                "<title>Worklist – grantflow</title>", "Assigned to me", "Tasks you have claimed", reference);
+        pruefer.get("/workspace?lang=de");
+
         String dossier = pruefer.get("/workspace/cases/" + id).body();
         assertThat(dossier).contains("<title>Vorgang " + reference + " – grantflow</title>", "Stadt Dortmund",
                 "05913000", "KOMM-IN", "Lotsen im Quartier", "20.000,00 €", "Antragsdaten",
@@ -93,6 +98,14 @@ class WorkspacePagesTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(pdf.body()).startsWith("%PDF");
+
+        HttpResponse<String> givenBack = pruefer.post("/workspace/tasks/" + formalCheck + "/unclaim",
+                "back=" + encode("/workspace/cases/" + id) + "&_csrf=" + csrf(pruefer, dossier));
+        assertThat(givenBack.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
+                .endsWith("/workspace/cases/" + id));
+        assertThat(pruefer.get("/workspace/cases/" + id).body()).contains("zurückgegeben.",
+                "/workspace/tasks/" + formalCheck + "/claim");
+        assertThat(tasks.createTaskQuery().taskId(formalCheck).singleResult().getAssignee()).isNull();
 
         accounts.createOrUpdate(new NewUser("pruefer.bw", "demo", "Prüferin BW", null, null,
                 Set.of(Role.REVIEWER, Role.APPROVER), null, Set.of("lpb-bw")));
@@ -191,7 +204,14 @@ class WorkspacePagesTest {
                 + "&_csrf=" + csrf(bewilliger, approverPage)).statusCode()).isEqualTo(302);
         await().atMost(Duration.ofSeconds(30)).until(() -> cases.status(id) == ApplicationStatus.APPROVED);
         String dossier = bewilliger.get("/workspace/cases/" + id).body();
-        assertThat(dossier).contains("Bewilligt", "Zuwendungsbescheid", "grant-amount", "pruefer2");
+        assertThat(dossier).contains("Bewilligt", "Zuwendungsbescheid", "grant-amount", "pruefer2")
+                .doesNotContain("Bewilligungszeitraum");
+
+        assertThat(new ApiClient(port, "antrag.dortmund", "demo").post("/api/applications/" + id + "/waive-appeal",
+                null).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.status(id) == ApplicationStatus.FUNDED);
+        assertThat(bewilliger.get("/workspace/cases/" + id).body()).contains("Im Bewilligungszeitraum",
+                "Bewilligungszeitraum", "01.06.2026 – 31.05.2027", "Noch abrufbar", "30.000,00 €");
     }
 
     private Task openTask(UUID id, String key) {
