@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -110,7 +111,7 @@ public class WorklistService {
         }
         Map<String, Task> withForms = tasks.createTaskQuery().taskIdIn(ids.toArray(String[]::new))
                 .initializeFormKeys().list().stream().collect(Collectors.toMap(Task::getId, t -> t));
-        List<Task> page = ids.stream().map(withForms::get).filter(java.util.Objects::nonNull).toList();
+        List<Task> page = ids.stream().map(withForms::get).filter(Objects::nonNull).toList();
         Map<String, UUID> applications = applicationIds(page.stream().map(Task::getProcessInstanceId)
                 .collect(Collectors.toSet()));
         Map<UUID, CaseSummary> visible = cases.findVisible(applications.values(), user);
