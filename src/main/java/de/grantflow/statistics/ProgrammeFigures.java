@@ -27,6 +27,11 @@ public class ProgrammeFigures {
         return programmes.all().stream().filter(access::managesOrEvaluates).toList();
     }
 
+    /** The programme if the caller may see its figures; refused (403) otherwise. */
+    public Programme programme(String key) {
+        return access.managedOrEvaluated(key);
+    }
+
     /** The programme's figures over the years; refused (403) when the caller may not see them. */
     public Figures of(String key, YearRange years) {
         Programme programme = access.managedOrEvaluated(key);
