@@ -129,7 +129,7 @@ class DashboardPageTest {
         assertThat(backlog.row("Eingegangen").get(1)).isNotEqualTo("0");
         assertThat(html).contains("Davon mit überschrittener Frist: " + GERMAN.count(now.openWork().overdue()));
 
-        assertThat(html).contains("<title>KOMM-IN NRW: Zahlen – grantflow</title>", "<caption>",
+        assertThat(html).contains("<title>KOMM-IN NRW: Zahlen – grantflow</title>", "<caption id=\"report-caption\">",
                 "<th scope=\"col\"", "<th scope=\"row\"", "role=\"img\"", "/js/dashboard.js");
         assertThat(html).containsPattern("<script src=\"/webjars/chart.js/[0-9.]+/dist/chart.umd.js\" defer>");
         assertThat(html.split("<h1", -1)).hasSize(2);
