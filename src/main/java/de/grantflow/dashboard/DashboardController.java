@@ -9,6 +9,7 @@ import de.grantflow.statistics.ProgrammeFigures.Figures;
 import de.grantflow.statistics.StatisticsCsv;
 import de.grantflow.statistics.YearRange;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -98,7 +99,6 @@ class DashboardController {
         Figures seen = figures.of(key, checked.years());
         List<FunnelStep> funnel = FunnelStep.of(seen.statistics());
         model.addAttribute("errors", Map.of());
-        model.addAttribute("years", checked.years());
         model.addAttribute("s", seen.statistics());
         model.addAttribute("anonymised", seen.anonymised());
         model.addAttribute("funnel", funnel);
@@ -115,7 +115,7 @@ class DashboardController {
                     .map(field -> new FieldError(field, "Ungültiges Jahr")).toList());
         }
         Figures seen = figures.of(key, checked.years());
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(StatisticsCsv.fileName(seen.statistics())).build().toString())
                 .body(StatisticsCsv.GERMAN.write(seen.statistics()));

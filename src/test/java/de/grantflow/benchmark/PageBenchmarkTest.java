@@ -81,6 +81,20 @@ class PageBenchmarkTest {
             figures.put(page.getKey() + "P50Ms", round(percentile(times, 0.50)));
             figures.put(page.getKey() + "P95Ms", round(percentile(times, 0.95)));
         }
+        // the statistics query alone, in process: what of a page's time is the query, and what the page around it
+        double[] query = new double[RUNS];
+        for (int i = 0; i < WARM_UP + RUNS; i++) {
+            long start = System.nanoTime();
+            statistics.of(programmes.get("kommin-nrw"), 2005, 2026);
+            if (i >= WARM_UP) {
+                query[i - WARM_UP] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        figures.put("statisticsQueryP50Ms", round(percentile(query, 0.50)));
+        figures.put("statisticsQueryP95Ms", round(percentile(query, 0.95)));
+        figures.put("loadAverage", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage()));
+        figures.put("processors", Runtime.getRuntime().availableProcessors());
         long applications = statistics.of(programmes.get("kommin-nrw"), 2005, 2026).totals().applications();
         assertThat(applications).isGreaterThanOrEqualTo(CASES);
         assertThat(manager.get("/dashboard/kommin-nrw?from=2005&to=2026").body())
