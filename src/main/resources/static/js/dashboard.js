@@ -16,7 +16,9 @@
     var format = chart.money ? euros : plain;
     var valueAxis = chart.indexAxis === 'y' ? 'x' : 'y';
     var scales = {};
-    scales[valueAxis] = { beginAtZero: true, ticks: { callback: function (value) { return format.format(value); } } };
+    // counts and days are whole: no ticks at 0.1 cases
+    scales[valueAxis] = { beginAtZero: true, ticks: { precision: chart.money ? 2 : 0,
+      callback: function (value) { return format.format(value); } } };
     new Chart(canvas, {
       type: 'bar',
       data: {

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -87,9 +89,23 @@ class DashboardBrowserTest {
                 .isEqualTo("Als CSV herunterladen");
 
         assertThat(violations()).isEmpty();
+        screenshot("dashboard-figures.png");
         browser.get("http://localhost:" + port + "/dashboard?programme=kommin-nrw&from=20x6");
         assertThat(browser.findElement(By.id("from")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(violations()).isEmpty();
+    }
+
+    /** The whole page as a reviewer would look at it: target/screenshots. */
+    private void screenshot(String name) {
+        Long height = (Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(800, height.intValue()));
+        try {
+            Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve(name),
+                    browser.getScreenshotAs(OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private List<String> violations() {
