@@ -1,0 +1,130 @@
+package de.grantflow.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.grantflow.programme.ProgrammeCatalog;
+import de.grantflow.security.TestUsers;
+import de.grantflow.security.UserAccounts;
+import de.grantflow.statistics.StatisticsTestAccess;
+import de.grantflow.web.PageSession;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Issue 5: a page's server time under 100 ms at 100,000 cases. The statistics' synthetic history gives KOMM-IN NRW
+ * 100,000 cases over 2005 to 2025; a signed-in programme manager then asks for the pages one after another, after a
+ * warm-up, and the time to the last byte of each answer on the loopback interface is measured (the server's time plus
+ * the loopback, which is well under a millisecond). Writes target/benchmark/pages.{md,json}.
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestPropertySource(properties = {"grantflow.db.durable=true", "logging.level.root=WARN",
+        "camunda.bpm.job-execution.enabled=false"})
+class PageBenchmarkTest {
+
+    private static final int CASES = Integer.getInteger("benchmark.pageCases", 100_000);
+    private static final int WARM_UP = 30;
+    private static final int RUNS = 50;
+
+    @LocalServerPort int port;
+    @Autowired StatisticsTestAccess statistics;
+    @Autowired UserAccounts accounts;
+    @Autowired JdbcClient jdbc;
+    @Autowired ProgrammeCatalog programmes;
+
+    @Test
+    void measure() throws IOException {
+        TestUsers.ensureDemoUsers(accounts);
+        assertThat(statistics.synthetic("kommin-nrw", "NW", CASES)).isEqualTo(CASES);
+        jdbc.sql("ANALYZE").update();
+        PageSession manager = new PageSession(port);
+        manager.login("programm", "demo");
+
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("dashboard", "/dashboard");
+        pages.put("dashboardFigures", "/dashboard/kommin-nrw?from=2005&to=2026");
+        pages.put("dashboardCsv", "/dashboard/kommin-nrw/export.csv?from=2005&to=2026");
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("cases", CASES);
+        figures.put("requestsPerPage", RUNS);
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            double[] times = new double[RUNS];
+            for (int i = 0; i < WARM_UP; i++) {
+                assertThat(manager.get(page.getValue()).statusCode()).isEqualTo(200);
+            }
+            for (int i = 0; i < RUNS; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> answer = manager.get(page.getValue());
+                times[i] = (System.nanoTime() - start) / 1e6;
+                assertThat(answer.statusCode()).isEqualTo(200);
+            }
+            figures.put(page.getKey() + "P50Ms", round(percentile(times, 0.50)));
+            figures.put(page.getKey() + "P95Ms", round(percentile(times, 0.95)));
+        }
+        // the statistics query alone, in process: what of a page's time is the query, and what the page around it
+        double[] query = new double[RUNS];
+        for (int i = 0; i < WARM_UP + RUNS; i++) {
+            long start = System.nanoTime();
+            statistics.of(programmes.get("kommin-nrw"), 2005, 2026);
+            if (i >= WARM_UP) {
+                query[i - WARM_UP] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        figures.put("statisticsQueryP50Ms", round(percentile(query, 0.50)));
+        figures.put("statisticsQueryP95Ms", round(percentile(query, 0.95)));
+        figures.put("loadAverage", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage()));
+        figures.put("processors", Runtime.getRuntime().availableProcessors());
+        long applications = statistics.of(programmes.get("kommin-nrw"), 2005, 2026).totals().applications();
+        assertThat(applications).isGreaterThanOrEqualTo(CASES);
+        assertThat(manager.get("/dashboard/kommin-nrw?from=2005&to=2026").body())
+                .as("the page counts the synthetic history")
+                .contains(NumberFormat.getIntegerInstance(Locale.GERMAN).format(applications));
+        write(figures);
+        assertThat((double) figures.get("dashboardFiguresP95Ms")).as("figures are checked in the README, not here")
+                .isPositive();
+    }
+
+    private static double percentile(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+    }
+
+    private static double round(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static void write(Map<String, Object> figures) throws IOException {
+        Path folder = Files.createDirectories(Path.of("target", "benchmark"));
+        StringBuilder table = new StringBuilder("| figure | value |\n|---|---|\n");
+        List<String> entries = new ArrayList<>();
+        figures.forEach((key, value) -> {
+            entries.add("  \"" + key + "\": " + value);
+            table.append("| ").append(key).append(" | ").append(value).append(" |\n");
+        });
+        Files.writeString(folder.resolve("pages.json"), "{\n" + String.join(",\n", entries) + "\n}\n");
+        Files.writeString(folder.resolve("pages.md"), table);
+        System.out.println("\n" + table);
+    }
+}
