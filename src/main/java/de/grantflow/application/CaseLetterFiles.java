@@ -7,6 +7,10 @@ import de.grantflow.security.CurrentUser;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /** A letter for download: only to whoever may see its case, and each download goes to the audit trail. */
@@ -31,5 +35,16 @@ public class CaseLetterFiles {
                 "application", file.letter().applicationId().toString(), "type", file.letter().type().name(),
                 "sha256", file.letter().sha256())));
         return file;
+    }
+
+    /** The letter as the PDF download every path answers with (API, portal, workspace). */
+    public ResponseEntity<byte[]> asDownload(CurrentUser user, UUID letterId) {
+        LetterFile file = download(user, letterId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .header("X-Content-SHA256", file.letter().sha256())
+                .body(file.content());
     }
 }

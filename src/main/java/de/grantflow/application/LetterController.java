@@ -1,12 +1,9 @@
 package de.grantflow.application;
 
-import de.grantflow.letters.LetterFile;
 import de.grantflow.security.CurrentUsers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,12 +26,6 @@ class LetterController {
     @GetMapping(value = "/api/letters/{id}", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "Ein Schreiben als PDF herunterladen")
     ResponseEntity<byte[]> download(@PathVariable UUID id) {
-        LetterFile file = letters.download(users.current(), id);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.fileName()).build().toString())
-                .header("X-Content-SHA256", file.letter().sha256())
-                .body(file.content());
+        return letters.asDownload(users.current(), id);
     }
 }

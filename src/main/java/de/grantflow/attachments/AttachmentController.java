@@ -7,8 +7,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,19 +47,7 @@ class AttachmentController {
     @GetMapping("/api/attachments/{id}")
     @Operation(summary = "Eine Anlage herunterladen")
     ResponseEntity<byte[]> download(@PathVariable UUID id) {
-        return download(attachments.content(users.current(), id)
-                .orElseThrow(() -> new CaseNotFoundException("Anlage " + id + " nicht gefunden")));
-    }
-
-    /** Always as a download with the detected type, so that a browser never renders an upload as a page. */
-    static ResponseEntity<byte[]> download(AttachmentContent found) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(found.attachment().mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(found.attachment().fileName(), java.nio.charset.StandardCharsets.UTF_8).build()
-                        .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("X-Content-SHA256", found.attachment().sha256())
-                .body(found.content());
+        return attachments.content(users.current(), id).map(AttachmentService::asDownload)
+                .orElseThrow(() -> new CaseNotFoundException("Anlage " + id + " nicht gefunden"));
     }
 }

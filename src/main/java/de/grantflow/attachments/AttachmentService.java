@@ -5,6 +5,7 @@ import de.grantflow.application.CaseNotFoundException;
 import de.grantflow.application.Cases;
 import de.grantflow.security.Audited;
 import de.grantflow.security.CurrentUser;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -19,6 +20,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -113,6 +118,17 @@ public class AttachmentService {
                             "sha256", found.attachment().sha256())));
                     return found;
                 });
+    }
+
+    /** Always as a download with the detected type, so that a browser never renders an upload as a page. */
+    public static ResponseEntity<byte[]> asDownload(AttachmentContent found) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(found.attachment().mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(found.attachment().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Content-SHA256", found.attachment().sha256())
+                .body(found.content());
     }
 
     /** The last part of what a browser sends as the name, without control characters, never empty. */

@@ -8,7 +8,8 @@ import de.grantflow.application.CaseNotFoundException;
 import de.grantflow.application.Cases;
 import de.grantflow.forms.FormCatalog;
 import de.grantflow.forms.FormView;
-import de.grantflow.letters.LetterFile;
+import de.grantflow.application.CaseLetterFiles;
+import de.grantflow.attachments.AttachmentService;
 import de.grantflow.letters.LetterService;
 import de.grantflow.letters.StoredLetter;
 import de.grantflow.programme.Programme;
@@ -51,10 +52,12 @@ class CaseController {
     private final LetterService letters;
     private final WorklistService worklist;
     private final MessageSource messages;
+    private final CaseLetterFiles letterFiles;
+    private final AttachmentService attachments;
 
     CaseController(Applicants applicants, ApplicationService applications, Cases cases, ProgrammeCatalog programmes,
             FormCatalog forms, RuleEvaluator rules, LetterService letters, WorklistService worklist,
-            MessageSource messages) {
+            MessageSource messages, CaseLetterFiles letterFiles, AttachmentService attachments) {
         this.applicants = applicants;
         this.applications = applications;
         this.cases = cases;
@@ -64,6 +67,8 @@ class CaseController {
         this.letters = letters;
         this.worklist = worklist;
         this.messages = messages;
+        this.letterFiles = letterFiles;
+        this.attachments = attachments;
     }
 
     @GetMapping("/portal/applications/{id}")
@@ -79,6 +84,7 @@ class CaseController {
         model.addAttribute("timeline", applications.timeline(id).stream().map(Step::of).toList());
         model.addAttribute("decisions", rules.outcomesOf(id).stream().map(Decision::of).toList());
         model.addAttribute("letters", letters.lettersOf(id).stream().map(Letter::of).toList());
+        model.addAttribute("attachments", attachments.of(user, id));
         model.addAttribute("tasks", taskForms(worklist.worklist(user, id, 50)));
         model.addAttribute("form", FormView.of(forms.get(programme.applicationForm()), application.data(),
                 List.of()));
@@ -112,15 +118,7 @@ class CaseController {
     /** The same lookup as the letter API: a letter of a case the user may not see does not exist for them. */
     @GetMapping("/portal/letters/{id}")
     ResponseEntity<byte[]> letter(@PathVariable UUID id) {
-        CurrentUser user = applicants.current();
-        LetterFile file = letters.file(id)
-                .filter(f -> cases.findVisible(f.letter().applicationId(), user).isPresent())
-                .orElseThrow(() -> new CaseNotFoundException("Schreiben " + id + " nicht gefunden"));
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.fileName()).build().toString())
-                .body(file.content());
+        return letterFiles.asDownload(applicants.current(), id);
     }
 
     /** Each task with its Camunda Form, ids prefixed per task; a task without a form is none for the applicant. */

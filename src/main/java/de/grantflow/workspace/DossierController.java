@@ -7,7 +7,8 @@ import de.grantflow.application.Cases;
 import de.grantflow.forms.FormCatalog;
 import de.grantflow.forms.FormView;
 import de.grantflow.funding.FundingService;
-import de.grantflow.letters.LetterFile;
+import de.grantflow.application.CaseLetterFiles;
+import de.grantflow.attachments.AttachmentService;
 import de.grantflow.letters.LetterService;
 import de.grantflow.programme.ProgrammeCatalog;
 import de.grantflow.rules.DecisionOutcome;
@@ -46,9 +47,12 @@ class DossierController {
     private final FormCatalog forms;
     private final CaseHeaders headers;
     private final CurrentUsers users;
+    private final CaseLetterFiles letterFiles;
+    private final AttachmentService attachments;
 
     DossierController(Cases cases, WorklistService worklist, FundingService funding, LetterService letters,
-            ProgrammeCatalog programmes, FormCatalog forms, CaseHeaders headers, CurrentUsers users) {
+            ProgrammeCatalog programmes, FormCatalog forms, CaseHeaders headers, CurrentUsers users,
+            CaseLetterFiles letterFiles, AttachmentService attachments) {
         this.cases = cases;
         this.worklist = worklist;
         this.funding = funding;
@@ -57,6 +61,8 @@ class DossierController {
         this.forms = forms;
         this.headers = headers;
         this.users = users;
+        this.letterFiles = letterFiles;
+        this.attachments = attachments;
     }
 
     @GetMapping("/workspace/cases/{id}")
@@ -65,6 +71,7 @@ class DossierController {
         CaseDossier dossier = cases.dossier(id, user);
         model.addAttribute("dossier", headers.of(dossier));
         model.addAttribute("case", dossier);
+        model.addAttribute("attachments", attachments.of(user, id));
         model.addAttribute("decisions", dossier.decisions().stream().map(DecisionTrace::of).toList());
         model.addAttribute("applicationForm", FormView.of(
                 forms.get(programmes.get(dossier.programmeKey()).applicationForm()), dossier.data(), List.of()));
@@ -74,17 +81,15 @@ class DossierController {
         return "workspace/dossier";
     }
 
+    @GetMapping("/workspace/attachments/{id}")
+    ResponseEntity<byte[]> attachment(@PathVariable UUID id) {
+        return attachments.content(Staff.require(users), id).map(AttachmentService::asDownload)
+                .orElseThrow(() -> new CaseNotFoundException("Anlage " + id + " nicht gefunden"));
+    }
+
     @GetMapping("/workspace/letters/{id}")
     ResponseEntity<byte[]> letter(@PathVariable UUID id) {
-        CurrentUser user = Staff.require(users);
-        LetterFile file = letters.file(id)
-                .filter(f -> cases.findVisible(f.letter().applicationId(), user).isPresent())
-                .orElseThrow(() -> new CaseNotFoundException("Schreiben " + id + " nicht gefunden"));
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.fileName()).build().toString())
-                .body(file.content());
+        return letterFiles.asDownload(Staff.require(users), id);
     }
 
     /** A rule decision as the dossier lists it: inputs and outputs by name, so that a reader finds them. */

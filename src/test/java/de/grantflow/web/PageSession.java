@@ -37,6 +37,19 @@ public final class PageSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /** A form with one file, as a browser sends it (multipart/form-data), with the page's CSRF token among the fields. */
+    public HttpResponse<String> postFile(String path, String csrfToken, String field, String fileName, byte[] content) {
+        String boundary = "----grantflow" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     public HttpResponse<String> login(String username, String password) {
         String token = csrfFrom(get("/login").body());
         return post("/login", "username=" + username + "&password=" + password + "&_csrf="
