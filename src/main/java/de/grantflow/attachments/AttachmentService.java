@@ -120,6 +120,14 @@ public class AttachmentService {
                 });
     }
 
+    /** Every attachment of a case with its bytes, for the case's records (the export is audited as a whole). */
+    @Transactional(readOnly = true)
+    public List<AttachmentContent> contentsOf(CurrentUser user, UUID applicationId) {
+        return of(user, applicationId).stream().map(attachment -> new AttachmentContent(attachment, jdbc.sql(
+                "SELECT content FROM attachment WHERE id = ?").param(attachment.id()).query(byte[].class).single()))
+                .toList();
+    }
+
     /** Always as a download with the detected type, so that a browser never renders an upload as a page. */
     public static ResponseEntity<byte[]> asDownload(AttachmentContent found) {
         return ResponseEntity.ok()

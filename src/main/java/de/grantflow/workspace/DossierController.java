@@ -9,6 +9,7 @@ import de.grantflow.forms.FormView;
 import de.grantflow.funding.FundingService;
 import de.grantflow.application.CaseLetterFiles;
 import de.grantflow.attachments.AttachmentService;
+import de.grantflow.audit.DossierExport;
 import de.grantflow.letters.LetterService;
 import de.grantflow.programme.ProgrammeCatalog;
 import de.grantflow.rules.DecisionOutcome;
@@ -49,10 +50,11 @@ class DossierController {
     private final CurrentUsers users;
     private final CaseLetterFiles letterFiles;
     private final AttachmentService attachments;
+    private final DossierExport export;
 
     DossierController(Cases cases, WorklistService worklist, FundingService funding, LetterService letters,
             ProgrammeCatalog programmes, FormCatalog forms, CaseHeaders headers, CurrentUsers users,
-            CaseLetterFiles letterFiles, AttachmentService attachments) {
+            CaseLetterFiles letterFiles, AttachmentService attachments, DossierExport export) {
         this.cases = cases;
         this.worklist = worklist;
         this.funding = funding;
@@ -63,6 +65,12 @@ class DossierController {
         this.users = users;
         this.letterFiles = letterFiles;
         this.attachments = attachments;
+        this.export = export;
+    }
+
+    @GetMapping("/workspace/cases/{id}/dossier.zip")
+    ResponseEntity<byte[]> export(@PathVariable UUID id) {
+        return export.export(Staff.require(users), id).asDownload();
     }
 
     @GetMapping("/workspace/cases/{id}")
