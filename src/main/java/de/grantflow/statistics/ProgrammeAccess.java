@@ -34,15 +34,27 @@ class ProgrammeAccess {
         return users.current();
     }
 
+    /** Whether the caller sees the programme's figures in full: its programme managers and administrators. */
+    boolean manages(Programme programme) {
+        return allowed(users.current(), programme, false);
+    }
+
+    /** Whether the caller sees at least the programme's anonymised figures. */
+    boolean managesOrEvaluates(Programme programme) {
+        return allowed(users.current(), programme, true);
+    }
+
     private Programme require(String key, boolean evaluators, String refusal) {
-        CurrentUser user = users.current();
         Programme programme = programmes.get(key);
-        boolean ofAuthority = user.authorities().contains(programme.authority().key());
-        boolean allowed = user.has(Role.ADMIN) || ofAuthority
-                && (user.has(Role.PROGRAMME_MANAGER) || evaluators && user.has(Role.EVALUATOR));
-        if (!allowed) {
+        if (!allowed(users.current(), programme, evaluators)) {
             throw new AccessDeniedException(refusal);
         }
         return programme;
+    }
+
+    private static boolean allowed(CurrentUser user, Programme programme, boolean evaluators) {
+        boolean ofAuthority = user.authorities().contains(programme.authority().key());
+        return user.has(Role.ADMIN) || ofAuthority
+                && (user.has(Role.PROGRAMME_MANAGER) || evaluators && user.has(Role.EVALUATOR));
     }
 }

@@ -2,8 +2,6 @@ package de.grantflow.statistics;
 
 import de.grantflow.evaluation.EvaluationService;
 import de.grantflow.evaluation.EvaluationService.Outcomes;
-import de.grantflow.forms.FieldError;
-import de.grantflow.forms.FormValidationException;
 import de.grantflow.letters.Documents;
 import de.grantflow.programme.Programme;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,15 +47,10 @@ class ProgrammeEvaluationController {
     @Operation(summary = "Anonymisierte Programmzahlen mit Indikatoren und Zielerreichung")
     ProgrammeEvaluation evaluation(@PathVariable String key, @RequestParam int from, @RequestParam int to) {
         Programme programme = access.managedOrEvaluated(key);
-        if (from > to || to - from > 100) {
-            throw new FormValidationException(List.of(new FieldError("from", "from muss vor to liegen")));
-        }
-        ProgrammeStatistics s = statistics.of(programme, from, to);
-        Map<String, List<ProgrammeStatistics.Breakdown>> breakdowns = new LinkedHashMap<>(s.breakdowns());
-        // a Kreis can stand for very few municipalities: left out of the anonymised view
-        breakdowns.remove("kreis");
+        YearRange years = new YearRange(from, to);
+        ProgrammeStatistics s = statistics.of(programme, years.from(), years.to()).anonymised();
         return new ProgrammeEvaluation(programme.key(), programme.name(), from, to, s.years(), s.totals(),
-                s.durations(), breakdowns, evaluation.outcomes(programme, from, to));
+                s.durations(), s.breakdowns(), evaluation.outcomes(programme, from, to));
     }
 
     @GetMapping(path = "/api/evaluation/programmes/{key}/report", produces = MediaType.APPLICATION_PDF_VALUE)

@@ -1,6 +1,7 @@
 package de.grantflow.statistics;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,16 @@ import java.util.Map;
 public record ProgrammeStatistics(String programme, int from, int to, List<Year> years, Totals totals,
         Map<String, Duration> durations, OpenWork openWork, Map<String, List<Breakdown>> breakdowns,
         List<Workload> workload) {
+
+    /**
+     * The figures an external evaluator may see: no open work and no workload (they name staff and follow single
+     * cases), and no breakdown by Kreis, which can stand for very few municipalities.
+     */
+    public ProgrammeStatistics anonymised() {
+        Map<String, List<Breakdown>> regions = new LinkedHashMap<>(breakdowns);
+        regions.remove("kreis");
+        return new ProgrammeStatistics(programme, from, to, years, totals, durations, null, regions, List.of());
+    }
 
     /** One year (of submission). */
     public record Year(int year, long applications, long eligible, long approved, long rejected, long lapsed,

@@ -3,15 +3,11 @@ package de.grantflow.statistics;
 import de.grantflow.programme.Programme;
 import de.grantflow.programme.ProgrammeCatalog;
 import de.grantflow.security.Role;
-import de.grantflow.statistics.ProgrammeStatistics.Totals;
-import de.grantflow.statistics.ProgrammeStatistics.Year;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.StringJoiner;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -53,34 +49,18 @@ class StatisticsController {
             @RequestParam(required = false) Integer to) {
         Programme programme = access.managed(key);
         int thisYear = java.time.LocalDate.now(clock.withZone(ZoneId.of("Europe/Berlin"))).getYear();
-        int start = from == null ? thisYear - 9 : from;
-        int end = to == null ? thisYear : to;
-        if (start > end || end - start > 100) {
-            throw new de.grantflow.forms.FormValidationException(java.util.List.of(
-                    new de.grantflow.forms.FieldError("from", "from muss vor to liegen (höchstens 100 Jahre)")));
-        }
-        return query.of(programme, start, end);
+        YearRange years = new YearRange(from == null ? thisYear - 9 : from, to == null ? thisYear : to);
+        return query.of(programme, years.from(), years.to());
     }
 
     @GetMapping(path = "/api/statistics/programmes/{key}", produces = CSV)
     ResponseEntity<String> statisticsCsv(@PathVariable String key, @RequestParam(required = false) Integer from,
             @RequestParam(required = false) Integer to) {
         ProgrammeStatistics statistics = statistics(key, from, to);
-        StringBuilder csv = new StringBuilder("year,applications,eligible,approved,rejected,lapsed,withdrawn,"
-                + "municipalities,municipalitiesFunded,projectsFunded,requested,granted,paid,recovered,approvalRate\n");
-        for (Year y : statistics.years()) {
-            csv.append(line(String.valueOf(y.year()), y.applications(), y.eligible(), y.approved(), y.rejected(),
-                    y.lapsed(), y.withdrawn(), y.municipalities(), y.municipalitiesFunded(), y.projectsFunded(),
-                    y.requested(), y.granted(), y.paid(), y.recovered(), y.approvalRate()));
-        }
-        Totals t = statistics.totals();
-        csv.append(line("total", t.applications(), t.eligible(), t.approved(), t.rejected(), t.lapsed(),
-                t.withdrawn(), t.municipalitiesDistinct(), t.municipalitiesFundedDistinct(), t.projectsFunded(),
-                t.requested(), t.granted(), t.paid(), t.recovered(), t.approvalRate()));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statistik-" + key + "-"
-                        + statistics.from() + "-" + statistics.to() + ".csv\"")
-                .body(csv.toString());
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\""
+                        + StatisticsCsv.fileName(statistics) + "\"")
+                .body(StatisticsCsv.PLAIN.write(statistics));
     }
 
     @PostMapping(path = "/api/programmes/{key}/legacy-cases", consumes = {CSV, MediaType.TEXT_PLAIN_VALUE})
@@ -102,14 +82,5 @@ class StatisticsController {
         }
         Programme programme = programmes.get(key);
         return Map.of("programme", key, "cases", synthetic.generate(key, programme.state().name(), cases));
-    }
-
-    private static String line(String first, Object... values) {
-        StringJoiner line = new StringJoiner(",", "", "\n");
-        line.add(first);
-        for (Object value : values) {
-            line.add(value == null ? "" : value instanceof BigDecimal d ? d.toPlainString() : value.toString());
-        }
-        return line.toString();
     }
 }
