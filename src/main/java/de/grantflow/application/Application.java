@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** The case as stored: who applies for what, where it stands, and the form data as the applicant entered it. */
-final class Application {
+public final class Application {
 
     private static final Map<ApplicationStatus, Set<ApplicationStatus>> TRANSITIONS = Map.ofEntries(
             Map.entry(DRAFT, EnumSet.of(SUBMITTED, WITHDRAWN)),
@@ -74,6 +74,16 @@ final class Application {
                 now, null, null, null, null, Assessment.empty(), 0);
     }
 
+    /** Until the decision is issued the applicant may withdraw (§ 22 VwVfG: the procedure depends on the application). */
+    public boolean withdrawable() {
+        return ApplicationStatus.WITHDRAWABLE.contains(status);
+    }
+
+    /** A decision not yet final can be made final at once by waiving the appeal. */
+    public boolean appealWaivable() {
+        return ApplicationStatus.DECIDED.contains(status) && finalOn == null;
+    }
+
     void replaceDraftData(Map<String, Object> newData, Instant now) {
         if (status != DRAFT) {
             throw new CaseConflictException("Der Antrag " + reference + " ist bereits eingereicht und kann nicht mehr"
@@ -130,7 +140,7 @@ final class Application {
         this.processInstanceId = processInstanceId;
     }
 
-    BigDecimal amount(String key) {
+    public BigDecimal amount(String key) {
         Object value = data.get(key);
         if (value == null || value.toString().isBlank()) {
             return null;
@@ -138,25 +148,25 @@ final class Application {
         return new BigDecimal(value.toString());
     }
 
-    String text(String key) {
+    public String text(String key) {
         Object value = data.get(key);
         return value == null ? null : value.toString();
     }
 
-    UUID id() { return id; }
-    ApplicationReference reference() { return reference; }
-    String programmeKey() { return programmeKey; }
+    public UUID id() { return id; }
+    public ApplicationReference reference() { return reference; }
+    public String programmeKey() { return programmeKey; }
     String callKey() { return callKey; }
     String municipalityAgs() { return municipalityAgs; }
-    ApplicationStatus status() { return status; }
-    Map<String, Object> data() { return data; }
-    BigDecimal grantedAmount() { return grantedAmount; }
+    public ApplicationStatus status() { return status; }
+    public Map<String, Object> data() { return data; }
+    public BigDecimal grantedAmount() { return grantedAmount; }
     String createdBy() { return createdBy; }
-    Instant createdAt() { return createdAt; }
-    Instant updatedAt() { return updatedAt; }
-    Instant submittedAt() { return submittedAt; }
-    Instant decidedAt() { return decidedAt; }
-    LocalDate finalOn() { return finalOn; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+    public Instant submittedAt() { return submittedAt; }
+    public Instant decidedAt() { return decidedAt; }
+    public LocalDate finalOn() { return finalOn; }
     String processInstanceId() { return processInstanceId; }
     Assessment assessment() { return assessment; }
     int version() { return version; }

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** What applicants do with their cases: draft, change, submit, withdraw, waive the appeal; and what anyone may read. */
 @Service
-class ApplicationService {
+public class ApplicationService {
 
     static final ZoneId AUTHORITY_ZONE = ZoneId.of("Europe/Berlin");
 
@@ -60,7 +60,7 @@ class ApplicationService {
     }
 
     @Transactional
-    Application create(CurrentUser user, String programmeKey, Map<String, Object> data) {
+    public Application create(CurrentUser user, String programmeKey, Map<String, Object> data) {
         requireApplicant(user);
         if (programmeKey == null || programmeKey.isBlank()) {
             throw new FormValidationException(List.of(new FieldError("programme", "Pflichtfeld")));
@@ -81,7 +81,7 @@ class ApplicationService {
     }
 
     @Transactional
-    Application updateDraft(CurrentUser user, UUID id, Map<String, Object> data) {
+    public Application updateDraft(CurrentUser user, UUID id, Map<String, Object> data) {
         requireApplicant(user);
         Application application = lockVisible(user, id);
         Map<String, Object> draft = validDraft(programmes.get(application.programmeKey()), data);
@@ -95,7 +95,7 @@ class ApplicationService {
 
     /** Validates the whole application and queues its procedure in the same transaction: both happen or neither. */
     @Transactional
-    Application submit(CurrentUser user, UUID id) {
+    public Application submit(CurrentUser user, UUID id) {
         requireApplicant(user);
         Application application = lockVisible(user, id);
         if (application.status() != ApplicationStatus.DRAFT) {
@@ -122,10 +122,10 @@ class ApplicationService {
     }
 
     @Transactional
-    Application withdraw(CurrentUser user, UUID id) {
+    public Application withdraw(CurrentUser user, UUID id) {
         requireApplicant(user);
         Application application = lockVisible(user, id);
-        if (!ApplicationStatus.WITHDRAWABLE.contains(application.status())) {
+        if (!application.withdrawable()) {
             throw new CaseConflictException("Der Antrag " + application.reference() + " kann nicht mehr"
                     + " zurückgenommen werden (Status: " + application.status().germanName() + ")");
         }
@@ -142,10 +142,10 @@ class ApplicationService {
     }
 
     @Transactional
-    Application waiveAppeal(CurrentUser user, UUID id) {
+    public Application waiveAppeal(CurrentUser user, UUID id) {
         requireApplicant(user);
         Application application = lockVisible(user, id);
-        if (!ApplicationStatus.DECIDED.contains(application.status()) || application.finalOn() != null) {
+        if (!application.appealWaivable()) {
             throw new CaseConflictException("Ein Rechtsbehelfsverzicht ist nur für einen noch nicht bestandskräftigen"
                     + " Bescheid möglich (Status: " + application.status().germanName() + ")");
         }
@@ -156,12 +156,12 @@ class ApplicationService {
     }
 
     @Transactional(readOnly = true)
-    Application get(CurrentUser user, UUID id) {
+    public Application get(CurrentUser user, UUID id) {
         return repository.find(id).filter(a -> access.canSee(user, a)).orElseThrow(() -> new CaseNotFoundException(id));
     }
 
     @Transactional(readOnly = true)
-    List<Application> visibleTo(CurrentUser user, int limit) {
+    public List<Application> visibleTo(CurrentUser user, int limit) {
         if (user.has(Role.ADMIN)) {
             return repository.findVisible(null, List.of(), true, limit);
         }
@@ -187,7 +187,7 @@ class ApplicationService {
     }
 
     @Transactional(readOnly = true)
-    List<CaseEvent> timeline(UUID id) {
+    public List<CaseEvent> timeline(UUID id) {
         return repository.timeline(id);
     }
 

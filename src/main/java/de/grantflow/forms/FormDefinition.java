@@ -10,11 +10,13 @@ public final class FormDefinition {
     private final String id;
     private final String json;
     private final List<Field> fields;
+    private final JsonNode components;
 
-    FormDefinition(String id, String json, List<Field> fields) {
+    FormDefinition(String id, String json, List<Field> fields, JsonNode components) {
         this.id = id;
         this.json = json;
         this.fields = List.copyOf(fields);
+        this.components = components;
     }
 
     static FormDefinition parse(JsonNode root, String json) {
@@ -22,7 +24,7 @@ public final class FormDefinition {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("Formular ohne id");
         }
-        return new FormDefinition(id, json, fields(root.path("components")));
+        return new FormDefinition(id, json, fields(root.path("components")), root.path("components"));
     }
 
     public String id() {
@@ -50,6 +52,11 @@ public final class FormDefinition {
 
     List<Field> fields() {
         return fields;
+    }
+
+    /** Every component as laid out in the JSON, including texts and groups without a path, for rendering. */
+    JsonNode components() {
+        return components;
     }
 
     private static List<Field> fields(JsonNode components) {

@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Completing validates the form on the server first; the engine's listeners then apply the domain rules.
  */
 @Service
-class WorklistService {
+public class WorklistService {
 
     private final TaskService tasks;
     private final RuntimeService runtime;
@@ -59,7 +59,7 @@ class WorklistService {
     }
 
     @Transactional(readOnly = true)
-    List<WorkTask> worklist(CurrentUser user, UUID applicationId, int limit) {
+    public List<WorkTask> worklist(CurrentUser user, UUID applicationId, int limit) {
         List<String> groups = user.candidateGroups();
         Stream<Task> candidate = groups.isEmpty() ? Stream.empty()
                 : query(applicationId).taskCandidateGroupIn(groups).includeAssignedTasks().listPage(0, limit).stream();
@@ -81,7 +81,7 @@ class WorklistService {
     }
 
     @Transactional(readOnly = true)
-    WorkTask get(CurrentUser user, String id) {
+    public WorkTask get(CurrentUser user, String id) {
         Task task = visibleTask(user, id);
         UUID application = applicationIds(Set.of(task.getProcessInstanceId()))
                 .get(task.getProcessInstanceId());
@@ -90,7 +90,7 @@ class WorklistService {
     }
 
     @Transactional(readOnly = true)
-    FormDefinition form(CurrentUser user, String id) {
+    public FormDefinition form(CurrentUser user, String id) {
         return formOf(visibleTask(user, id)).orElseThrow(() -> new TaskNotFoundException(id));
     }
 
@@ -124,7 +124,7 @@ class WorklistService {
 
     /** Validates against the task's form, claims the task if nobody holds it, and completes it as the caller. */
     @Transactional
-    void complete(CurrentUser user, String id, Map<String, Object> data) {
+    public void complete(CurrentUser user, String id, Map<String, Object> data) {
         Task task = visibleTask(user, id);
         if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
             throw new CaseConflictException("Die Aufgabe ist von " + task.getAssignee() + " übernommen;"

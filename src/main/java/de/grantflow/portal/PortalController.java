@@ -1,0 +1,98 @@
+package de.grantflow.portal;
+
+import de.grantflow.application.Application;
+import de.grantflow.application.ApplicationService;
+import de.grantflow.application.ApplicationStatus;
+import de.grantflow.application.CaseFile;
+import de.grantflow.application.Cases;
+import de.grantflow.programme.Call;
+import de.grantflow.programme.Financing;
+import de.grantflow.programme.Programme;
+import de.grantflow.programme.ProgrammeCatalog;
+import de.grantflow.register.MunicipalityRegister;
+import de.grantflow.security.CurrentUser;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The applicant's start page (own cases, open calls) and the list of open calls. */
+@Controller
+class PortalController {
+
+    private final Applicants applicants;
+    private final ApplicationService applications;
+    private final Cases cases;
+    private final CaseFile caseFile;
+    private final ProgrammeCatalog programmes;
+    private final MunicipalityRegister register;
+
+    PortalController(Applicants applicants, ApplicationService applications, Cases cases, CaseFile caseFile,
+            ProgrammeCatalog programmes, MunicipalityRegister register) {
+        this.applicants = applicants;
+        this.applications = applications;
+        this.cases = cases;
+        this.caseFile = caseFile;
+        this.programmes = programmes;
+        this.register = register;
+    }
+
+    @GetMapping("/portal")
+    String home(Model model) {
+        CurrentUser user = applicants.current();
+        model.addAttribute("municipality", register.get(user.municipalityAgs()).displayName());
+        model.addAttribute("cases", applications.visibleTo(user, 200).stream().map(this::row).toList());
+        model.addAttribute("calls", openCalls(user));
+        return "portal/home";
+    }
+
+    @GetMapping("/portal/calls")
+    String calls(Model model) {
+        CurrentUser user = applicants.current();
+        model.addAttribute("municipality", register.get(user.municipalityAgs()).displayName());
+        model.addAttribute("calls", openCalls(user));
+        return "portal/calls";
+    }
+
+    /** Calls open today of the programmes that admit the kind of the user's municipality. */
+    private List<OpenCall> openCalls(CurrentUser user) {
+        String kind = register.get(user.municipalityAgs()).kind().name();
+        LocalDate today = caseFile.today();
+        return programmes.all().stream().filter(p -> p.eligibleKinds().contains(kind))
+                .flatMap(p -> p.calls().stream().filter(c -> c.isOpenOn(today)).map(c -> OpenCall.of(p, c)))
+                .toList();
+    }
+
+    private CaseRow row(Application a) {
+        LocalDate next = cases.facts(a.id()).map(f -> a.status() == ApplicationStatus.INCOMPLETE ? f.documentsDue()
+                : a.status() == ApplicationStatus.HEARING ? f.hearingDue() : null).orElse(null);
+        return new CaseRow(a.id().toString(), a.reference().value(), programmes.get(a.programmeKey()).name(),
+                a.text("projectTitle"), a.status(), a.updatedAt().atZone(Applicants.ZONE), next);
+    }
+
+    /** A case in the applicant's list. */
+    public record CaseRow(String id, String reference, String programme, String projectTitle, ApplicationStatus status,
+            ZonedDateTime lastChange, LocalDate nextDeadline) {
+    }
+
+    /** An open call with the conditions of its programme. */
+    public record OpenCall(String programmeKey, String programme, String call, LocalDate opens, LocalDate closes,
+            String financingType, BigDecimal ratePercent, BigDecimal minGrant, BigDecimal maxGrant,
+            BigDecimal fixedAmount, String directive, String citation) {
+
+        static OpenCall of(Programme p, Call c) {
+            Financing f = p.financing();
+            return new OpenCall(p.key(), p.name(), c.title(), c.opens(), c.closes(), f.type().germanName(),
+                    f.ratePercent(), f.minGrant(), f.maxGrant(), f.fixedAmount(),
+                    p.legalBasis() == null ? null : p.legalBasis().directive(),
+                    p.legalBasis() == null ? null : p.legalBasis().citation());
+        }
+
+        public String anchor() {
+            return programmeKey + "-call";
+        }
+    }
+}
