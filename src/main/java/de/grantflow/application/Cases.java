@@ -1,5 +1,7 @@
 package de.grantflow.application;
 
+import de.grantflow.letters.LetterService;
+import de.grantflow.rules.RuleEvaluator;
 import de.grantflow.security.CurrentUser;
 import java.util.Collection;
 import java.util.Map;
@@ -15,10 +17,28 @@ public class Cases {
 
     private final ApplicationRepository repository;
     private final CaseAccess access;
+    private final LetterService letters;
+    private final RuleEvaluator rules;
 
-    Cases(ApplicationRepository repository, CaseAccess access) {
+    Cases(ApplicationRepository repository, CaseAccess access, LetterService letters, RuleEvaluator rules) {
         this.repository = repository;
         this.access = access;
+        this.letters = letters;
+        this.rules = rules;
+    }
+
+    /** The whole case for the authority's pages; a case the user may not see is not found. */
+    @Transactional(readOnly = true)
+    public CaseDossier dossier(UUID id, CurrentUser user) {
+        Application a = repository.find(id).filter(c -> access.canSee(user, c))
+                .orElseThrow(() -> new CaseNotFoundException(id));
+        Assessment s = a.assessment();
+        CaseDossier.Review review = new CaseDossier.Review(s.eligible(), s.missingDocuments(), s.documentsDue(),
+                s.reviewer(), s.recommendation(), s.score(), s.proposedAmount(), s.justification(), s.decidedBy(),
+                s.hearingDue());
+        return new CaseDossier(a.id(), a.reference().value(), a.programmeKey(), a.municipalityAgs(), a.status(),
+                a.data(), a.amount("requestedAmount"), a.grantedAmount(), a.submittedAt(), a.decidedAt(),
+                a.finalOn(), review, rules.outcomesOf(id), letters.lettersOf(id), repository.timeline(id));
     }
 
     @Transactional(readOnly = true)

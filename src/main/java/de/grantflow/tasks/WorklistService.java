@@ -10,9 +10,11 @@ import de.grantflow.forms.FormValidationResult;
 import de.grantflow.forms.FormValidator;
 import de.grantflow.security.CurrentUser;
 import de.grantflow.security.Role;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.CamundaFormRef;
@@ -31,6 +35,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,18 +49,24 @@ public class WorklistService {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final IdentityService identity;
+    private final ManagementService management;
+    private final RepositoryService repository;
     private final Cases cases;
     private final FormCatalog forms;
     private final FormValidator validator;
+    private final Clock clock;
 
-    WorklistService(TaskService tasks, RuntimeService runtime, IdentityService identity, Cases cases,
-            FormCatalog forms, FormValidator validator) {
+    WorklistService(TaskService tasks, RuntimeService runtime, IdentityService identity, ManagementService management,
+            RepositoryService repository, Cases cases, FormCatalog forms, FormValidator validator, Clock clock) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.identity = identity;
+        this.management = management;
+        this.repository = repository;
         this.cases = cases;
         this.forms = forms;
         this.validator = validator;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -80,6 +91,94 @@ public class WorklistService {
                 .toList();
     }
 
+    /**
+     * One page of the caller's worklist, filtered, ordered and cut in a single engine query. The programme lives with
+     * the case, not in the engine, so the query joins the case table through the process's business key; the rows
+     * are then read in batches (form keys, business keys, cases), never one lookup per row.
+     */
+    @Transactional(readOnly = true)
+    public WorklistPage worklist(CurrentUser user, WorklistQuery query) {
+        Map<String, Object> parameters = new HashMap<>();
+        String sql = worklistSql(user, query, parameters);
+        var nativeQuery = tasks.createNativeTaskQuery().sql(sql);
+        parameters.forEach(nativeQuery::parameter);
+        List<Task> found = nativeQuery.listPage(query.page() * query.size(), query.size() + 1);
+        boolean more = found.size() > query.size();
+        List<String> ids = found.stream().limit(query.size()).map(Task::getId).toList();
+        if (ids.isEmpty()) {
+            return new WorklistPage(List.of(), false);
+        }
+        Map<String, Task> withForms = tasks.createTaskQuery().taskIdIn(ids.toArray(String[]::new))
+                .initializeFormKeys().list().stream().collect(Collectors.toMap(Task::getId, t -> t));
+        List<Task> page = ids.stream().map(withForms::get).filter(java.util.Objects::nonNull).toList();
+        Map<String, UUID> applications = applicationIds(page.stream().map(Task::getProcessInstanceId)
+                .collect(Collectors.toSet()));
+        Map<UUID, CaseSummary> visible = cases.findVisible(applications.values(), user);
+        List<WorkTask> rows = page.stream()
+                .map(t -> Optional.ofNullable(applications.get(t.getProcessInstanceId())).map(visible::get)
+                        .map(c -> view(t, c)))
+                .flatMap(Optional::stream)
+                .toList();
+        return new WorklistPage(rows, more);
+    }
+
+    private String worklistSql(CurrentUser user, WorklistQuery query, Map<String, Object> parameters) {
+        String taskTable = management.getTableName(Task.class);
+        // the engine names every table with the same prefix; identity links have no public entity to ask for
+        String linkTable = taskTable.substring(0, taskTable.length() - "TASK".length()) + "IDENTITYLINK";
+        StringBuilder sql = new StringBuilder("SELECT RES.* FROM ").append(taskTable).append(" RES");
+        if (query.programme() != null) {
+            sql.append(" JOIN ").append(management.getTableName(ProcessInstance.class))
+                    .append(" PI ON PI.ID_ = RES.PROC_INST_ID_")
+                    .append(" JOIN application A ON A.id::text = PI.BUSINESS_KEY_ AND A.programme_key = #{programme}");
+            parameters.put("programme", query.programme());
+        }
+        parameters.put("user", user.username());
+        List<String> groups = user.candidateGroups();
+        StringBuilder candidate = new StringBuilder();
+        if (groups.isEmpty()) {
+            candidate.append("1 = 0");
+        } else {
+            candidate.append("EXISTS (SELECT 1 FROM ").append(linkTable).append(" L WHERE L.TASK_ID_ = RES.ID_")
+                    .append(" AND L.TYPE_ = '").append(IdentityLinkType.CANDIDATE).append("' AND L.GROUP_ID_ IN (");
+            for (int i = 0; i < groups.size(); i++) {
+                candidate.append(i == 0 ? "" : ", ").append("#{group").append(i).append('}');
+                parameters.put("group" + i, groups.get(i));
+            }
+            candidate.append("))");
+        }
+        sql.append(" WHERE ").append(switch (query.scope()) {
+            case ASSIGNED -> "RES.ASSIGNEE_ = #{user}";
+            case GROUPS -> "RES.ASSIGNEE_ IS NULL AND " + candidate;
+            case ALL, OVERDUE -> "(RES.ASSIGNEE_ = #{user} OR " + candidate + ")";
+        });
+        if (query.scope() == WorklistQuery.Scope.OVERDUE) {
+            sql.append(" AND RES.DUE_DATE_ < #{now}");
+            parameters.put("now", Date.from(clock.instant()));
+        }
+        if (query.stage() != null) {
+            sql.append(" AND RES.TASK_DEF_KEY_ = #{stage}");
+            parameters.put("stage", query.stage());
+        }
+        String direction = query.latestDueFirst() ? "DESC" : "ASC";
+        sql.append(" ORDER BY RES.DUE_DATE_ ").append(direction).append(" NULLS LAST, RES.CREATE_TIME_, RES.ID_");
+        return sql.toString();
+    }
+
+    /** The kinds of staff task in the deployed procedures, for the worklist's stage filter, in model order. */
+    @Transactional(readOnly = true)
+    public List<Stage> stages() {
+        Map<String, Stage> stages = new LinkedHashMap<>();
+        repository.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionKey().asc().list()
+                .forEach(definition -> repository.getBpmnModelInstance(definition.getId())
+                        .getModelElementsByType(UserTask.class).stream()
+                        .filter(task -> task.getCamundaCandidateGroups() != null
+                                && (task.getCamundaCandidateGroups().startsWith("reviewer-")
+                                        || task.getCamundaCandidateGroups().startsWith("approver-")))
+                        .forEach(task -> stages.putIfAbsent(task.getId(), new Stage(task.getId(), task.getName()))));
+        return List.copyOf(stages.values());
+    }
+
     @Transactional(readOnly = true)
     public WorkTask get(CurrentUser user, String id) {
         Task task = visibleTask(user, id);
@@ -95,7 +194,7 @@ public class WorklistService {
     }
 
     @Transactional
-    WorkTask claim(CurrentUser user, String id) {
+    public WorkTask claim(CurrentUser user, String id) {
         Task task = visibleTask(user, id);
         if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
             throw new CaseConflictException("Die Aufgabe ist bereits von " + task.getAssignee() + " übernommen");
@@ -110,7 +209,7 @@ public class WorklistService {
     }
 
     @Transactional
-    WorkTask unclaim(CurrentUser user, String id) {
+    public WorkTask unclaim(CurrentUser user, String id) {
         Task task = visibleTask(user, id);
         if (task.getAssignee() != null && !task.getAssignee().equals(user.username()) && !user.has(Role.ADMIN)) {
             throw new CaseConflictException("Nur " + task.getAssignee() + " kann die Aufgabe zurückgeben");
@@ -164,7 +263,7 @@ public class WorklistService {
     private static WorkTask view(Task task, CaseSummary c) {
         return new WorkTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), c.id(), c.reference(),
                 c.programmeKey(), c.projectTitle(), task.getAssignee(), instant(task.getCreateTime()),
-                instant(task.getDueDate()), formKey(task));
+                instant(task.getDueDate()), formKey(task), c.municipalityAgs());
     }
 
     private Task visibleTask(CurrentUser user, String id) {

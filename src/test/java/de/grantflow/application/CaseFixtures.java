@@ -73,6 +73,10 @@ public class CaseFixtures {
         return repository.find(id).orElseThrow().processInstanceId();
     }
 
+    public String reference(UUID id) {
+        return repository.find(id).orElseThrow().reference().value();
+    }
+
     public BigDecimal grantedAmount(UUID id) {
         return repository.find(id).orElseThrow().grantedAmount();
     }
