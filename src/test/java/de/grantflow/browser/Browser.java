@@ -19,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
@@ -107,6 +108,42 @@ public final class Browser implements AutoCloseable {
     void logout() {
         find(By.cssSelector("header form[action$='/logout'] button")).click();
         await(ExpectedConditions.urlContains("/login?logout"));
+    }
+
+    /** Types into a field; a date field takes its ISO value directly, as its picker's typing order follows the locale. */
+    void fill(String id, String text) {
+        WebElement field = find(By.id(id));
+        if ("date".equals(field.getAttribute("type"))) {
+            script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'))", field, text);
+            return;
+        }
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void select(String id, String value) {
+        new Select(find(By.id(id))).selectByValue(value);
+    }
+
+    /** Ticks a checkbox or radio button by clicking its label, as a user does. */
+    void choose(String label) {
+        find(By.xpath("//label[normalize-space()='" + label + "']")).click();
+    }
+
+    void click(By by) {
+        await(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    /** Reloads until the condition holds: for what the engine does a moment after a request (intake, letters). */
+    <T> T reloadUntil(Function<? super WebDriver, T> condition) {
+        return await(d -> {
+            d.navigate().refresh();
+            try {
+                return condition.apply(d);
+            } catch (org.openqa.selenium.NoSuchElementException notYet) {
+                return null;
+            }
+        });
     }
 
     WebElement find(By by) {
