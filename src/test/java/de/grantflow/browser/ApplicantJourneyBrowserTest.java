@@ -29,9 +29,9 @@ class ApplicantJourneyBrowserTest extends BrowserTestSupport {
         browser.find(By.id("f-projectTitle"));
         browser.check("new-application");
 
-        browser.fill("f-projectTitle", "Lotsen für Neuzugewanderte in der Nordstadt");
+        browser.fill("f-projectTitle", "Lotsen in der Nordstadt");
         browser.fill("f-description", "Ehrenamtliche Lotsinnen und Lotsen begleiten neu zugewanderte Familien zu "
-                + "Ämtern, Schulen und Beratungsstellen, gemeinsam mit Migrantenselbstorganisationen.");
+                + "Schulen, Kitas und Beratungsstellen, gemeinsam mit Migrantenselbstorganisationen.");
         browser.fill("f-projectStart", "2027-01-01");
         browser.fill("f-projectEnd", "2027-12-31");
         browser.select("f-foerderschwerpunkt", "vernetzung");
@@ -40,7 +40,7 @@ class ApplicantJourneyBrowserTest extends BrowserTestSupport {
         browser.fill("f-totalCosts", "40000");
         browser.fill("f-ownContribution", "10000");
         browser.fill("f-requestedAmount", "20000");
-        browser.fill("f-contactName", "Anna Schäfer");
+        browser.fill("f-contactName", "Anna Schmidt");
         browser.fill("f-contactEmail", "anna.schaefer@stadtdo.de");
         browser.fill("f-street", "Friedensplatz 1");
         browser.fill("f-postalCode", "44135");
@@ -54,7 +54,7 @@ class ApplicantJourneyBrowserTest extends BrowserTestSupport {
         browser.click(By.cssSelector("main a[href$='/submit']"));
         browser.await(ExpectedConditions.urlMatches("/submit$"));
         browser.check("submit-confirmation");
-        assertThat(browser.find(By.tagName("main")).getText()).contains("Lotsen für Neuzugewanderte in der Nordstadt");
+        assertThat(browser.find(By.tagName("main")).getText()).contains("Lotsen in der Nordstadt");
         browser.click(By.xpath("//main//button[normalize-space()='Verbindlich einreichen']"));
 
         browser.await(ExpectedConditions.urlMatches("/portal/applications/[0-9a-f-]{36}$"));
@@ -86,6 +86,20 @@ class ApplicantJourneyBrowserTest extends BrowserTestSupport {
                 .isEqualTo("„Unterlagen nachreichen“ ist erledigt.");
         assertThat(browser.driver().findElements(By.cssSelector("section.portal-task"))).isEmpty();
         browser.check("documents-supplied");
+    }
+
+    @Test
+    void keepsGermanLettersTypedIntoTheForm() {
+        String title = "Begegnungsräume für Ältere und Zugewanderte – Straßenfest";
+        browser.login("antrag.dortmund", TestUsers.PASSWORD);
+        browser.open("/portal/applications/new?programme=kommin-nrw");
+        browser.fill("f-projectTitle", title);
+
+        browser.click(By.cssSelector("form.portal-form .actions button.primary"));
+
+        browser.await(ExpectedConditions.urlMatches("/portal/applications/[0-9a-f-]{36}/edit$"));
+        browser.shot("draft-with-umlauts");
+        assertThat(browser.find(By.id("f-projectTitle")).getAttribute("value")).isEqualTo(title);
     }
 
     @Test
