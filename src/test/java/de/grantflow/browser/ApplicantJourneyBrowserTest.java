@@ -74,11 +74,11 @@ class ApplicantJourneyBrowserTest extends BrowserTestSupport {
         browser.logout();
         browser.login("antrag.dortmund", TestUsers.PASSWORD);
         browser.driver().get(casePage);
-        browser.reloadUntil(d -> letter(d.findElement(By.tagName("main")), "Nachforderung"));
-        WebElement task = browser.find(By.cssSelector("section.portal-task"));
+        WebElement task = browser.reloadUntil(d -> letter(d.findElement(By.tagName("main")), "Nachforderung")
+                ? d.findElement(By.cssSelector("section.portal-task")) : null);
         assertThat(task.findElement(By.tagName("h2")).getText()).contains("Unterlagen nachreichen");
         browser.check("case-with-request-for-documents");
-        browser.fill("f-documentsSupplied", "Ratsbeschluss vom 12.11.2026 als PDF per Post");
+        task.findElement(By.name("documentsSupplied")).sendKeys("Ratsbeschluss vom 12.11.2026 als PDF per Post");
         task.findElement(By.cssSelector(".actions button.primary")).click();
 
         browser.await(ExpectedConditions.stalenessOf(task));
