@@ -1,5 +1,6 @@
 package de.grantflow.browser;
 
+import de.grantflow.TestClock;
 import de.grantflow.security.DemoUsers;
 import de.grantflow.security.TestUsers;
 import de.grantflow.security.UserAccounts;
@@ -8,6 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,8 +30,20 @@ abstract class BrowserTestSupport {
     @LocalServerPort int port;
     @Autowired UserAccounts accounts;
     @Autowired DemoUsers demoUsers;
+    @Autowired TestClock clock;
 
     Browser browser;
+
+    /** The page as it was when a test failed, next to the screenshots of its steps. */
+    @RegisterExtension
+    final TestWatcher failureShot = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.shot("failed");
+            }
+        }
+    };
 
     @BeforeAll
     void startBrowser() {
@@ -38,6 +54,9 @@ abstract class BrowserTestSupport {
 
     @BeforeEach
     void startTest(TestInfo test) {
+        // one "now" for our code and the engine: otherwise the engine's real today lies past every deadline the
+        // test clock's day sets, and its job executor lets a Nachforderung lapse before the applicant can answer
+        clock.reset();
         browser.startTest(getClass().getSimpleName() + "/" + test.getTestMethod().orElseThrow().getName());
     }
 
