@@ -56,31 +56,4 @@ class ReviewJourneyBrowserTest extends BrowserTestSupport {
                 .anyMatch(letter -> letter.getText().equals("Zuwendungsbescheid")));
         browser.check("dossier-approved");
     }
-
-    @Test
-    void refusesTheReviewerAsApproverOnThePage() {
-        UUID id = cases.submit("antrag.muenster", "kommin-nrw", CaseFixtures.kommIn("Sprachcafé", 12_000));
-        browser.login("pruefer2", TestUsers.PASSWORD);
-        browser.open("/workspace/cases/" + id);
-        String reference = browser.find(By.tagName("h1")).getText().replace("Vorgang ", "");
-        Worklist.claimAndOpen(browser, reference, "Task_FormalCheck");
-        browser.choose("Antrag ist vollständig und formal in Ordnung");
-        Worklist.complete(browser, reference);
-        Worklist.claimAndOpen(browser, reference, "Task_Review");
-        browser.choose("Zielgruppe klar bestimmt");
-        browser.fill("f-score", "70");
-        browser.choose("Bewilligung");
-        browser.fill("f-proposedAmount", "12000");
-        browser.fill("f-justification", "Tragfähig.");
-        Worklist.complete(browser, reference);
-
-        Worklist.claimAndOpen(browser, reference, "Task_Decide");
-        browser.choose("Bewilligen");
-        browser.click(By.cssSelector("form.task-form .actions button.primary"));
-
-        browser.find(By.cssSelector("main [role=alert]"));
-        browser.check("four-eyes-refused");
-        assertThat(browser.driver().getCurrentUrl()).contains("/workspace/tasks/");
-        assertThat(cases.status(id)).as("nothing decided").isNotEqualTo(ApplicationStatus.APPROVED);
-    }
 }
