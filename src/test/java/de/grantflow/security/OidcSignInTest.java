@@ -16,11 +16,13 @@ import java.util.Map;
 import java.util.Set;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,6 +43,8 @@ class OidcSignInTest {
     @Autowired CurrentUsers users;
     @Autowired UserAccounts accounts;
     @Autowired UserRepository repository;
+    @Autowired IdentityService identity;
+    @Autowired JdbcClient jdbc;
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
@@ -85,6 +89,9 @@ class OidcSignInTest {
         assertThat(anna.email()).isEqualTo("anna@stadtdo.example");
         assertThat(browser.getWithoutFollowing("/camunda/app/tasklist/default/").statusCode())
                 .as("applicants stay out of the webapps").isEqualTo(403);
+        assertThat(identity.createUserQuery().userId("oidc.anna").count()).as("no engine account").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE actor = 'oidc.anna' AND action = 'LOGIN'")
+                .query(Long.class).single()).as("the sign-in is in the audit trail").isEqualTo(1);
     }
 
     @Test
@@ -100,6 +107,8 @@ class OidcSignInTest {
         assertThat(peter.roles()).containsExactly(Role.REVIEWER);
         assertThat(peter.authorities()).containsExactly("br-arnsberg");
         assertThat(peter.displayName()).isEqualTo("Peter Prüfer");
+        assertThat(identity.createGroupQuery().groupMember("oidc.peter").list()).extracting("id")
+                .containsExactly("reviewer-br-arnsberg");
         assertThat(browser.getWithoutFollowing("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
         HttpResponse<String> webappUser = browser.getWithoutFollowing("/camunda/api/admin/auth/user/default");
         assertThat(webappUser.statusCode()).isEqualTo(200);
@@ -161,6 +170,7 @@ class OidcSignInTest {
         assertThat(bernd.municipalityAgs()).isEqualTo("05112000");
         assertThat(bernd.authorities()).isEmpty();
         assertThat(later.getWithoutFollowing("/camunda/app/tasklist/default/").statusCode()).isEqualTo(403);
+        assertThat(identity.createUserQuery().userId("oidc.bernd").count()).as("no longer staff").isZero();
     }
 
     @Test
