@@ -24,7 +24,8 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Users who sign in with OpenID Connect become users of ours: the provider's claims are the source of truth for
@@ -41,6 +42,7 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
     private static final Set<Role> STAFF = EnumSet.of(Role.REVIEWER, Role.APPROVER, Role.PROGRAMME_MANAGER,
             Role.ADMIN);
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,99}");
+    private static final Pattern AUTHORITY = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._-]{0,79}");
 
     private final OidcUserService provider = new OidcUserService();
     private final Claims claims;
@@ -48,6 +50,7 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
     private final UserRepository users;
     private final EngineAccounts engineAccounts;
     private final MunicipalityRegister register;
+    private final TransactionTemplate transactions;
     private final SecureRandom random = new SecureRandom();
 
     /** The names of the claims that carry roles, an applicant's municipality key and staff's authorities. */
@@ -55,25 +58,30 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
     }
 
     OidcAccounts(Claims claims, UserAccounts accounts, UserRepository users, EngineAccounts engineAccounts,
-            MunicipalityRegister register) {
+            MunicipalityRegister register, PlatformTransactionManager transactionManager) {
         this.claims = claims;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.accounts = accounts;
         this.users = users;
         this.engineAccounts = engineAccounts;
         this.register = register;
     }
 
+    /** The provider is asked (userinfo) before the transaction begins, which holds no connection while it waits. */
     @Override
-    @Transactional
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser signedIn = provider.loadUser(request);
+        String issuer = request.getClientRegistration().getProviderDetails().getIssuerUri();
+        return transactions.execute(status -> provision(signedIn, issuer));
+    }
+
+    private OidcUser provision(OidcUser signedIn, String issuer) {
         String nameClaim = signedIn.getPreferredUsername() != null ? "preferred_username" : "sub";
         String username = signedIn.getClaimAsString(nameClaim);
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw refused(OidcRefusal.USERNAME, "Benutzername nicht zulässig: " + username);
         }
-        String subject = request.getClientRegistration().getProviderDetails().getIssuerUri() + " "
-                + signedIn.getSubject();
+        String subject = issuer + " " + signedIn.getSubject();
         checkOwnership(username, subject);
         Set<Role> roles = roles(signedIn.getClaims());
         if (roles.isEmpty()) {
@@ -87,8 +95,7 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
             }
         }
         NewUser user = new NewUser(username, unguessablePassword(), displayName(signedIn, username),
-                signedIn.getEmail(), signedIn.getPhoneNumber(), roles, ags,
-                Set.copyOf(strings(signedIn.getClaims().get(claims.authorities()))));
+                signedIn.getEmail(), signedIn.getPhoneNumber(), roles, ags, authorities(signedIn, username));
         accounts.createOrUpdate(user);
         users.linkOidcSubject(username, subject);
         if (roles.stream().anyMatch(STAFF::contains)) {
@@ -128,6 +135,20 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
         Set<String> known = Arrays.stream(Role.values()).map(Role::name).collect(Collectors.toSet());
         return strings(values).stream().map(value -> value.trim().toUpperCase(Locale.ROOT)).filter(known::contains)
                 .map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    /**
+     * Authority keys become parts of the engine's group ids (reviewer-br-arnsberg), which allow no other characters;
+     * a value that cannot be a key is left out and logged rather than failing the sign-in.
+     */
+    private Set<String> authorities(OidcUser signedIn, String username) {
+        List<String> values = strings(signedIn.getClaims().get(claims.authorities()));
+        Set<String> keys = values.stream().filter(v -> AUTHORITY.matcher(v).matches()).collect(Collectors.toSet());
+        if (keys.size() < values.size()) {
+            log.warn("Claim {} von {}: ausgelassen, weil kein Behördenschlüssel: {}", claims.authorities(), username,
+                    values.stream().filter(v -> !keys.contains(v)).toList());
+        }
+        return keys;
     }
 
     /** A claim holds a list, or a single value. */

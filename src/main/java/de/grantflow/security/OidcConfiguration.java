@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthor
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Sign-in with an OpenID Connect provider, next to the login form, only when {@code grantflow.oidc.issuer-uri} is set:
@@ -42,9 +43,10 @@ class OidcConfiguration {
     OidcAccounts oidcAccounts(@Value("${grantflow.oidc.roles-claim:roles}") String roles,
             @Value("${grantflow.oidc.municipality-claim:ags}") String municipality,
             @Value("${grantflow.oidc.authorities-claim:authorities}") String authorities, UserAccounts accounts,
-            UserRepository users, EngineAccounts engineAccounts, MunicipalityRegister register) {
+            UserRepository users, EngineAccounts engineAccounts, MunicipalityRegister register,
+            PlatformTransactionManager transactionManager) {
         return new OidcAccounts(new OidcAccounts.Claims(roles, municipality, authorities), accounts, users,
-                engineAccounts, register);
+                engineAccounts, register, transactionManager);
     }
 
     /** Part of the one authentication manager, so that sign-ins reach the audit trail like form logins. */

@@ -100,7 +100,7 @@ class OidcSignInTest {
 
         HttpResponse<String> landed = browser.signIn("sub-peter", Map.of("preferred_username", "oidc.peter",
                 "given_name", "Peter", "family_name", "Prüfer", "roles", List.of("REVIEWER"),
-                "authorities", List.of("br-arnsberg")));
+                "authorities", List.of("br-arnsberg", "Bezirksregierung Arnsberg")));
 
         assertThat(landed.uri().getPath()).isEqualTo("/workspace");
         CurrentUser peter = users.find("oidc.peter").orElseThrow();
