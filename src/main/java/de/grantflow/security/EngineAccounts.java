@@ -45,4 +45,11 @@ class EngineAccounts {
             }
         }
     }
+
+    /** A user who is no longer staff keeps no engine account, and with it no group of the webapps. */
+    void forget(String username) {
+        if (identity.createUserQuery().userId(username).count() > 0) {
+            identity.deleteUser(username);
+        }
+    }
 }

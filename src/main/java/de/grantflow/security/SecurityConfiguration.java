@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -28,6 +32,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.AuthenticationException;
@@ -76,8 +82,13 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(LoginThrottle throttle, AuthenticationEventPublisher events) {
-        ProviderManager manager = new ProviderManager(new CachingAuthenticationProvider(throttle, Clock.systemUTC()));
+    AuthenticationManager authenticationManager(LoginThrottle throttle, AuthenticationEventPublisher events,
+            ObjectProvider<OidcAuthorizationCodeAuthenticationProvider> oidc) {
+        List<AuthenticationProvider> providers = new ArrayList<>();
+        providers.add(new CachingAuthenticationProvider(throttle, Clock.systemUTC()));
+        // present only when a provider is configured; the chains take no other authentication manager
+        oidc.ifAvailable(providers::add);
+        ProviderManager manager = new ProviderManager(providers);
         // failed logins reach the audit trail
         manager.setAuthenticationEventPublisher(events);
         return manager;
@@ -140,10 +151,16 @@ class SecurityConfiguration {
         return registration;
     }
 
-    /** Pages: form login with a session, CSRF tokens on every form. */
+    /** Pages: form login with a session, CSRF tokens on every form; sign-in with OpenID Connect if configured. */
     @Bean
     @Order(4)
-    SecurityFilterChain site(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+    SecurityFilterChain site(HttpSecurity http, AuthenticationManager authentication,
+            ObjectProvider<ClientRegistrationRepository> oidcClients) throws Exception {
+        ClientRegistrationRepository clients = oidcClients.getIfAvailable();
+        if (clients != null) {
+            http.oauth2Login(oidc -> oidc.clientRegistrationRepository(clients).loginPage(LOGIN)
+                    .defaultSuccessUrl("/", false).failureHandler(OidcAccounts.refusalHandler(LOGIN)));
+        }
         return http.authenticationManager(authentication)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", LOGIN, "/error", "/v3/api-docs/**", "/swagger-ui/**",

@@ -57,6 +57,22 @@ class UserRepository {
                 .param("u", user.username()).param("a", a).update());
     }
 
+    /** The issuer and subject an OpenID Connect sign-in linked to the user; empty for a local account. */
+    Optional<String> oidcSubject(String username) {
+        return jdbc.sql("SELECT oidc_subject FROM app_user WHERE username = :u AND oidc_subject IS NOT NULL")
+                .param("u", username).query(String.class).optional();
+    }
+
+    Optional<String> usernameOfOidcSubject(String subject) {
+        return jdbc.sql("SELECT username FROM app_user WHERE oidc_subject = :s").param("s", subject)
+                .query(String.class).optional();
+    }
+
+    void linkOidcSubject(String username, String subject) {
+        jdbc.sql("UPDATE app_user SET oidc_subject = :s WHERE username = :u").param("s", subject).param("u", username)
+                .update();
+    }
+
     private static Set<String> strings(Array array) throws SQLException {
         return new HashSet<>(Arrays.asList((String[]) array.getArray()));
     }

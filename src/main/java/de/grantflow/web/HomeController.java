@@ -2,7 +2,10 @@ package de.grantflow.web;
 
 import de.grantflow.security.CurrentUser;
 import de.grantflow.security.CurrentUsers;
+import de.grantflow.security.OidcRefusal;
+import de.grantflow.security.OidcSignIn;
 import de.grantflow.security.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -15,21 +18,28 @@ import org.springframework.web.bind.annotation.RequestParam;
 class HomeController {
 
     private final CurrentUsers users;
+    private final ObjectProvider<OidcSignIn> oidc;
 
-    HomeController(CurrentUsers users) {
+    HomeController(CurrentUsers users, ObjectProvider<OidcSignIn> oidc) {
         this.users = users;
+        this.oidc = oidc;
     }
 
     @GetMapping("/login")
     String login(Authentication authentication, @RequestParam(required = false) String error,
             @RequestParam(required = false) String logout, @RequestParam(required = false) String locked,
-            Model model) {
+            @RequestParam(required = false) String refused, Model model) {
         if (signedIn(authentication)) {
             return "redirect:/";
         }
         model.addAttribute("failed", error != null || locked != null);
         model.addAttribute("locked", locked != null);
         model.addAttribute("loggedOut", logout != null);
+        OidcSignIn signIn = oidc.getIfAvailable();
+        model.addAttribute("oidc", signIn);
+        if (signIn != null && refused != null) {
+            model.addAttribute("refusal", OidcRefusal.fromParameter(refused).messageKey());
+        }
         return "login";
     }
 

@@ -39,6 +39,7 @@ class PageLoginTest {
         HttpResponse<String> login = stranger.get("/login");
         assertThat(login.body()).contains("<title>Anmelden – grantflow</title>", "lang=\"de\"",
                 "<label for=\"username\">Benutzername</label>", "Zum Inhalt springen");
+        assertThat(login.body()).as("no OpenID provider configured, none offered").doesNotContain("/oauth2/");
     }
 
     @Test
