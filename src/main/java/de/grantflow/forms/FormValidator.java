@@ -99,6 +99,10 @@ public class FormValidator {
             return null;
         }
         String text = value.toString().strip();
+        if (text.indexOf('\u0000') >= 0) {
+            // the database cannot store it, and no one types it: a sign of a broken or hostile client
+            errors.add(new FieldError(path, "Enthält ein Nullzeichen (U+0000), das nicht gespeichert werden kann"));
+        }
         JsonNode validate = field.validate();
         if (validate.has("minLength") && text.length() < validate.path("minLength").asInt()) {
             errors.add(new FieldError(path, "Mindestens " + validate.path("minLength").asInt() + " Zeichen"));

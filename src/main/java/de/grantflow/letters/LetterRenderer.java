@@ -43,6 +43,11 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 class LetterRenderer {
 
+    /** Characters XML 1.0 does not allow, which escaping leaves as they are. */
+    private static final java.util.regex.Pattern NOT_IN_XML = java.util.regex.Pattern.compile(
+            "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]");
+
+
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     /** TrueType table tags: the glyph substitution table, and the name it is hidden under. */
     private static final int GSUB = 0x47535542;
@@ -87,7 +92,8 @@ class LetterRenderer {
         return pdf(templates.process(template, context));
     }
 
-    private byte[] pdf(String html) {
+    private byte[] pdf(String template) {
+        String html = printable(template);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         Fonts fonts = Objects.requireNonNullElseGet(idleFonts.poll(), this::parseFonts);
         try (PDDocument document = new PDDocument()) {
@@ -140,6 +146,14 @@ class LetterRenderer {
             }
         }
         return font;
+    }
+
+    /**
+     * What a user typed reaches the letter escaped by the template, but control characters pass escaping and are not
+     * allowed in the XHTML the renderer parses: they are dropped, so that no input can stop a letter.
+     */
+    static String printable(String html) {
+        return NOT_IN_XML.matcher(html).replaceAll("");
     }
 
     String html(LetterContent content) {

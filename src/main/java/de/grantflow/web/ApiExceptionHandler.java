@@ -98,6 +98,11 @@ class ApiExceptionHandler {
             return Optional.of(error(HttpStatus.BAD_REQUEST, "Der Inhalt ist kein lesbares multipart/form-data",
                     request, List.of()));
         }
+        if (cause instanceof java.sql.SQLException sql && "22P05".equals(sql.getSQLState())) {
+            // untranslatable character: a NUL somewhere in text that no form checked
+            return Optional.of(error(HttpStatus.BAD_REQUEST, "Der Text enthält ein Nullzeichen (U+0000), das nicht"
+                    + " gespeichert werden kann", request, List.of()));
+        }
         if (cause instanceof NoResourceFoundException) {
             return Optional.of(error(HttpStatus.NOT_FOUND, "Nicht gefunden", request, List.of()));
         }
