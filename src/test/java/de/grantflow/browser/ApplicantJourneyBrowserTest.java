@@ -51,7 +51,7 @@ class ApplicantJourneyBrowserTest extends BrowserTestSupport {
         browser.await(ExpectedConditions.urlMatches("/portal/applications/[0-9a-f-]{36}/edit$"));
         browser.check("draft-saved");
         assertThat(browser.find(By.cssSelector("main [role=status]")).getText()).isNotBlank();
-        browser.click(By.cssSelector("main a[href$='/submit']"));
+        browser.click(By.cssSelector("form.portal-form .actions button[name=_next][value=submit]"));
         browser.await(ExpectedConditions.urlMatches("/submit$"));
         browser.check("submit-confirmation");
         assertThat(browser.find(By.tagName("main")).getText()).contains("Lotsen in der Nordstadt");
