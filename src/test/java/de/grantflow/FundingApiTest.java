@@ -154,6 +154,38 @@ class FundingApiTest {
         assertThat(closed.path("ledger").findValuesAsText("kind")).containsExactly("PAYOUT", "RETURN", "INTEREST");
     }
 
+    @Test
+    void requestsFundsOnThePortalPageWithTheSameRulesAsTheApi() {
+        String id = funded("Mittelabruf im Portal");
+        de.grantflow.web.PageSession page = new de.grantflow.web.PageSession(port);
+        page.login("antrag.dortmund", "demo");
+        assertThat(page.get("/portal/applications/" + id).body()).contains("/payment-request\"");
+        String form = page.get("/portal/applications/" + id + "/payment-request").body();
+        String token = java.net.URLEncoder.encode(page.csrfFrom(form), java.nio.charset.StandardCharsets.UTF_8);
+
+        var incomplete = page.post("/portal/applications/" + id + "/payment-request", "_csrf=" + token
+                + "&amount=30000&purpose=Honorare&payments%5B1%5D.dueOn=2026-06-05");
+        var tooLate = page.post("/portal/applications/" + id + "/payment-request", "_csrf=" + token
+                + "&amount=30000&purpose=Honorare&payments%5B0%5D.dueOn=2026-12-30&payments%5B0%5D.amount=30000");
+
+        assertThat(incomplete.statusCode()).isEqualTo(400);
+        assertThat(incomplete.body()).as("the row the page showed").contains("id=\"payments-1-amount-error\"",
+                "aria-invalid=\"true\"");
+        assertThat(tooLate.statusCode()).isEqualTo(400);
+        assertThat(tooLate.body()).contains("id=\"amount-error\"", "innerhalb von zwei Monaten");
+        assertThat(dortmund.get("/api/applications/" + id + "/payment-requests").body().size()).isZero();
+
+        var sent = page.post("/portal/applications/" + id + "/payment-request", "_csrf=" + token
+                + "&amount=30000&purpose=Honorare&payments%5B0%5D.dueOn=2026-06-05&payments%5B0%5D.amount=30000");
+
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(dortmund.get("/api/applications/" + id + "/payment-requests").body().path(0).path("amount")
+                .decimalValue()).isEqualByComparingTo("30000");
+        de.grantflow.web.PageSession other = new de.grantflow.web.PageSession(port);
+        other.login("antrag.duisburg", "demo");
+        assertThat(other.get("/portal/applications/" + id + "/payment-request").statusCode()).isEqualTo(404);
+    }
+
     /** Applied, approved with four eyes, appeal waived: the funding period starts. */
     private String funded(String title) {
         String id = dortmund.post("/api/applications", Map.of("programme", "kommin-nrw",
