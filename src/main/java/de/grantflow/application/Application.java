@@ -74,6 +74,12 @@ public final class Application {
                 now, null, null, null, null, Assessment.empty(), 0);
     }
 
+    /** The deadline the applicant must keep now: documents while incomplete, the response while heard. */
+    public LocalDate nextDeadline() {
+        return status == ApplicationStatus.INCOMPLETE ? assessment.documentsDue()
+                : status == ApplicationStatus.HEARING ? assessment.hearingDue() : null;
+    }
+
     /** Until the decision is issued the applicant may withdraw (§ 22 VwVfG: the procedure depends on the application). */
     public boolean withdrawable() {
         return ApplicationStatus.WITHDRAWABLE.contains(status);

@@ -4,7 +4,6 @@ import de.grantflow.application.Application;
 import de.grantflow.application.ApplicationService;
 import de.grantflow.application.ApplicationStatus;
 import de.grantflow.application.CaseFile;
-import de.grantflow.application.Cases;
 import de.grantflow.programme.Call;
 import de.grantflow.programme.Financing;
 import de.grantflow.programme.Programme;
@@ -25,16 +24,14 @@ class PortalController {
 
     private final Applicants applicants;
     private final ApplicationService applications;
-    private final Cases cases;
     private final CaseFile caseFile;
     private final ProgrammeCatalog programmes;
     private final MunicipalityRegister register;
 
-    PortalController(Applicants applicants, ApplicationService applications, Cases cases, CaseFile caseFile,
+    PortalController(Applicants applicants, ApplicationService applications, CaseFile caseFile,
             ProgrammeCatalog programmes, MunicipalityRegister register) {
         this.applicants = applicants;
         this.applications = applications;
-        this.cases = cases;
         this.caseFile = caseFile;
         this.programmes = programmes;
         this.register = register;
@@ -67,11 +64,9 @@ class PortalController {
     }
 
     private CaseRow row(Application a) {
-        LocalDate next = cases.facts(a.id()).map(f -> a.status() == ApplicationStatus.INCOMPLETE ? f.documentsDue()
-                : a.status() == ApplicationStatus.HEARING ? f.hearingDue() : null).orElse(null);
         return new CaseRow(a.id().toString(), a.reference().value(), programmes.get(a.programmeKey()).name(),
                 a.text("projectTitle"), a.status(),
-                (a.updatedAt() == null ? a.createdAt() : a.updatedAt()).atZone(Applicants.ZONE), next);
+                (a.updatedAt() == null ? a.createdAt() : a.updatedAt()).atZone(Applicants.ZONE), a.nextDeadline());
     }
 
     /** A case in the applicant's list. */
