@@ -54,11 +54,14 @@ class PortalController {
         return "portal/calls";
     }
 
-    /** Calls open today of the programmes that admit the kind of the user's municipality. */
+    /** Calls open today of the programmes of the municipality's state that admit its kind. */
     private List<OpenCall> openCalls(CurrentUser user) {
-        String kind = register.get(user.municipalityAgs()).kind().name();
+        var municipality = register.get(user.municipalityAgs());
+        String kind = municipality.kind().name();
         LocalDate today = caseFile.today();
-        return programmes.all().stream().filter(p -> p.eligibleKinds().contains(kind))
+        return programmes.all().stream()
+                .filter(p -> p.eligibleKinds().contains(kind))
+                .filter(p -> p.state() == null || p.state() == municipality.state())
                 .flatMap(p -> p.calls().stream().filter(c -> c.isOpenOn(today)).map(c -> OpenCall.of(p, c)))
                 .toList();
     }

@@ -58,7 +58,8 @@ class PortalPagesTest {
         HttpResponse<String> home = dortmund.get("/portal");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("<title>Meine Anträge – grantflow</title>", "Förderaufruf KOMM-IN NRW 2026/2027",
-                "/portal/applications/new?programme=kommin-nrw");
+                "/portal/applications/new?programme=kommin-nrw")
+                .as("a call of another state").doesNotContain("programme=fluechtlingsdialoge-bw");
         assertThat(dortmund.get("/portal/calls").body()).contains("Anteilfinanzierung", "Antrag stellen",
                 "01.01.2026 bis 31.12.2027");
 
