@@ -66,12 +66,8 @@ public class ApplicationService {
             throw new FormValidationException(List.of(new FieldError("programme", "Pflichtfeld")));
         }
         Programme programme = findProgramme(programmeKey);
-        var municipality = register.find(user.municipalityAgs()).orElseThrow(() -> new CaseConflictException(
+        register.find(user.municipalityAgs()).orElseThrow(() -> new CaseConflictException(
                 "Ihre Kommune (" + user.municipalityAgs() + ") ist nicht im Antragstellerverzeichnis"));
-        if (programme.state() != null && municipality.state() != programme.state()) {
-            throw new FormValidationException(List.of(new FieldError("programme", "Das Programm fördert nur Kommunen"
-                    + " in " + programme.state().germanName())));
-        }
         Map<String, Object> draft = validDraft(programme, data);
         Instant now = clock.instant();
         ApplicationReference reference = ApplicationReference.of(programme.referencePrefix(),

@@ -54,7 +54,10 @@ class PortalController {
         return "portal/calls";
     }
 
-    /** Calls open today of the programmes of the municipality's state that admit its kind. */
+    /**
+     * Calls open today of the programmes of the municipality's state that admit its kind. An application elsewhere is
+     * still possible through the API and is decided like any other: rejected after a hearing (§ 28 VwVfG).
+     */
     private List<OpenCall> openCalls(CurrentUser user) {
         var municipality = register.get(user.municipalityAgs());
         String kind = municipality.kind().name();
