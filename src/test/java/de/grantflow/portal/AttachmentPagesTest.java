@@ -82,6 +82,20 @@ class AttachmentPagesTest {
     }
 
     @Test
+    void aFileBeyondTheRequestLimitGetsAPageThatSaysSo() {
+        PageSession dortmund = new PageSession(port);
+        dortmund.login("antrag.dortmund", "demo");
+        String page = dortmund.get("/portal/applications/" + id).body();
+
+        HttpResponse<String> tooLarge = dortmund.postFile("/portal/applications/" + id + "/attachments",
+                dortmund.csrfFrom(page), "file", "scan.pdf", new byte[26 * 1024 * 1024]);
+
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("Die Datei ist zu groß").doesNotContain("später erneut");
+        assertThat(dortmund.get("/portal/applications/" + id).body()).contains("Noch keine Anlagen.");
+    }
+
+    @Test
     void anUploadWithoutTheCsrfTokenIsRefused() {
         PageSession dortmund = new PageSession(port);
         dortmund.login("antrag.dortmund", "demo");
