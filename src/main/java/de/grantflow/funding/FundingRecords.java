@@ -28,32 +28,41 @@ public final class FundingRecords {
         }
     }
 
-    /** The result of checking the proof of use, and of the recovery that may follow. */
+    /** The result of checking the proof of use, of the recovery that may follow, and who confirmed the closure. */
     public record Outcome(String checkedBy, List<CheckedLine> lines, List<CheckedLine> income, BigDecimal actualTotal, BigDecimal acceptedTotal,
             BigDecimal finalGrant, BigDecimal paid, BigDecimal owed, boolean purposeAchieved, String note,
             String recoveryDecision, String recoveryDecidedBy, String recoveryComment, String hearingStatement,
-            LocalDate hearingDue, BigDecimal interest, LocalDate payBy) {
+            LocalDate hearingDue, BigDecimal interest, LocalDate payBy, String closureConfirmedBy,
+            String closureNote) {
 
         Outcome withHearing(LocalDate due) {
             return new Outcome(checkedBy, lines, income, actualTotal, acceptedTotal, finalGrant, paid, owed, purposeAchieved,
-                    note, recoveryDecision, recoveryDecidedBy, recoveryComment, hearingStatement, due, interest, payBy);
+                    note, recoveryDecision, recoveryDecidedBy, recoveryComment, hearingStatement, due, interest, payBy,
+                    closureConfirmedBy, closureNote);
         }
 
         Outcome withHearingStatement(String statement) {
             return new Outcome(checkedBy, lines, income, actualTotal, acceptedTotal, finalGrant, paid, owed, purposeAchieved,
                     note, recoveryDecision, recoveryDecidedBy, recoveryComment, statement, hearingDue, interest,
-                    payBy);
+                    payBy, closureConfirmedBy, closureNote);
         }
 
         Outcome withRecoveryDecision(String decision, String approver, String comment) {
             return new Outcome(checkedBy, lines, income, actualTotal, acceptedTotal, finalGrant, paid, owed, purposeAchieved,
-                    note, decision, approver, comment, hearingStatement, hearingDue, interest, payBy);
+                    note, decision, approver, comment, hearingStatement, hearingDue, interest, payBy,
+                    closureConfirmedBy, closureNote);
         }
 
         Outcome withRecovery(BigDecimal interestOwed, LocalDate due) {
             return new Outcome(checkedBy, lines, income, actualTotal, acceptedTotal, finalGrant, paid, owed, purposeAchieved,
                     note, recoveryDecision, recoveryDecidedBy, recoveryComment, hearingStatement, hearingDue,
-                    interestOwed, due);
+                    interestOwed, due, closureConfirmedBy, closureNote);
+        }
+
+        Outcome withClosureConfirmed(String approver, String confirmationNote) {
+            return new Outcome(checkedBy, lines, income, actualTotal, acceptedTotal, finalGrant, paid, owed, purposeAchieved,
+                    note, recoveryDecision, recoveryDecidedBy, recoveryComment, hearingStatement, hearingDue,
+                    interest, payBy, approver, confirmationNote);
         }
     }
 

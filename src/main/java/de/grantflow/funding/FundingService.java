@@ -347,7 +347,7 @@ public class FundingService {
                 incomeLine("otherPublicFunds", "Andere öffentliche Mittel", BigDecimal.ZERO, proof.data()),
                 incomeLine("grantUsed", "Diese Zuwendung", funding.granted(), proof.data()));
         Outcome outcome = new Outcome(reviewer, lines, income, actualTotal, acceptedTotal, finalGrant, paid, owed,
-                check.purposeAchieved(), check.note(), null, null, null, null, null, null, null);
+                check.purposeAchieved(), check.note(), null, null, null, null, null, null, null, null, null);
         repository.update(withOutcome(funding, outcome));
         repository.update(new Report(proof.id(), id, proof.kind(), null, proof.dueOn(), proof.data(),
                 proof.submittedBy(), proof.submittedAt(), ReportStatus.ACCEPTED, reviewer,
@@ -473,7 +473,27 @@ public class FundingService {
                 Map.of("amount", amount));
     }
 
-    /** The Schlussmitteilung: the case is closed. */
+    /**
+     * An approver confirms that the case can close, after reading the Prüfvermerk and what followed it; never the
+     * person who checked the proof of use, who would otherwise end the case alone when nothing is owed.
+     */
+    @Transactional
+    public void confirmClosure(UUID id, boolean confirmed, String note, String approver) {
+        Funding funding = support.lock(id);
+        Outcome outcome = funding.outcome();
+        if (approver == null || approver.equals(outcome.checkedBy())) {
+            throw new FourEyesViolation("Vier-Augen-Prinzip: Den Abschluss muss eine andere Person bestätigen als"
+                    + " die, die den Verwendungsnachweis geprüft hat (" + outcome.checkedBy() + ")");
+        }
+        if (!confirmed) {
+            throw new FormValidationException(List.of(new FieldError("closureConfirmed",
+                    "Bitte bestätigen, dass der Vorgang abgeschlossen werden kann")));
+        }
+        repository.update(withOutcome(funding, outcome.withClosureConfirmed(approver,
+                note == null || note.isBlank() ? null : note)));
+    }
+
+    /** The Schlussmitteilung: the case is closed, in the name of the approver who confirmed it. */
     @Transactional
     public void close(UUID id, String stepKey) {
         Funding funding = support.lock(id);
@@ -488,7 +508,9 @@ public class FundingService {
             repository.update(new Funding(id, funding.programmeKey(), funding.granted(), funding.periodStart(),
                     funding.periodEnd(), funding.finishedOn(), funding.costPlan(), funding.proofDue(),
                     funding.inDepth(), o, support.today()));
-            caseFile.move(id, ApplicationStatus.CLOSED, CaseEventType.CLOSED, null, result, null);
+            // instances started before the confirmation step existed close without a confirming approver
+            caseFile.move(id, ApplicationStatus.CLOSED, CaseEventType.CLOSED, o.closureConfirmedBy(), result,
+                    o.closureNote() == null ? null : Map.of("confirmationNote", o.closureNote()));
         }
         caseFile.issueLetter(id, stepKey, new ClosingNotice(funding.granted(), o.finalGrant(), paid, returned,
                 result));

@@ -21,6 +21,7 @@ public final class FundingProcess {
     public static final String TASK_RESPOND_TO_RECOVERY_HEARING = "Task_RespondToRecoveryHearing";
     public static final String TASK_DECIDE_RECOVERY = "Task_DecideRecovery";
     public static final String TASK_RECORD_REPAYMENT = "Task_RecordRepayment";
+    public static final String TASK_CONFIRM_CLOSURE = "Task_ConfirmClosure";
     public static final String TASK_CHECK_PAYMENT = "Task_CheckPayment";
     public static final String TASK_RELEASE_PAYMENT = "Task_ReleasePayment";
     public static final String TASK_REVIEW_CHANGE = "Task_ReviewChange";
@@ -40,6 +41,8 @@ public final class FundingProcess {
     static final String VAR_RECOVERY_HEARING_DUE = "recoveryHearingDue";
     static final String VAR_RECOVERY_HEARING_DEADLINE_AT = "recoveryHearingDeadlineAt";
     static final String VAR_RECOVER = "recover";
+    static final String VAR_CLOSURE_CONFIRMED = "closureConfirmed";
+    static final String VAR_CLOSURE_NOTE = "closureNote";
     static final String VAR_PAYMENT_REQUEST_ID = "paymentRequestId";
     static final String VAR_PAYMENT_CHECKED = "paymentChecked";
     static final String VAR_PAYMENT_RELEASED = "paymentReleased";

@@ -149,6 +149,11 @@ public class FundingSteps {
                 received == null ? null : LocalDate.parse(received.toString()), actor(task));
     }
 
+    public void confirmClosure(DelegateTask task) {
+        funding.confirmClosure(id(task), Boolean.TRUE.equals(task.getVariable(VAR_CLOSURE_CONFIRMED)),
+                ProcessVariables.text(task, VAR_CLOSURE_NOTE), actor(task));
+    }
+
     public void close(DelegateExecution execution) {
         funding.close(id(execution), "CLOSING_NOTICE");
     }

@@ -41,7 +41,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Every path of the funding period on the real engine and database, with the clock moved across two years: payouts
  * with four eyes and the two-month rule, change requests inside and outside the 20 % rule, on-time and late reports,
- * a clean closure and a recovery with interest. The job executor is off; the test runs due jobs itself.
+ * a clean closure and a recovery with interest, each closure confirmed by a second person. The job executor is off;
+ * the test runs due jobs itself.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -97,8 +98,28 @@ class FundingProcessTest {
         clock.set(LocalDateTime.of(2027, 6, 15, 9, 0));
         submitAndCheckProof(id, "60000", List.of());
 
+        // nothing owed: the case waits for an approver to confirm the closure
+        assertThat(cases.status(id)).isEqualTo(ApplicationStatus.FUNDED);
+        assertThat(cases.letterTypes(id)).endsWith("CHECK_NOTE");
+        assertThatThrownBy(() -> procedure.completeAny(id, TASK_CONFIRM_CLOSURE, "pruefer",
+                Map.of("closureConfirmed", true))).hasRootCauseInstanceOf(FourEyesViolation.class)
+                .rootCause().hasMessageContaining("Vier-Augen-Prinzip").hasMessageContaining("(pruefer)");
+        assertThatThrownBy(() -> procedure.completeAny(id, TASK_CONFIRM_CLOSURE, "bewilliger",
+                Map.of("closureConfirmed", false))).hasRootCauseInstanceOf(FormValidationException.class);
+        assertThat(cases.status(id)).isEqualTo(ApplicationStatus.FUNDED);
+        assertThat(cases.letterTypes(id)).endsWith("CHECK_NOTE");
+        assertThat(view(id).outcome().closureConfirmedBy()).isNull();
+        assertThat(procedure.openTask(id, TASK_CONFIRM_CLOSURE)).as("still open").isNotNull();
+
+        procedure.completeAny(id, TASK_CONFIRM_CLOSURE, "bewilliger", Map.of("closureConfirmed", true,
+                "closureNote", "Prüfvermerk nachvollzogen."));
+        procedure.executeAllJobs(id);
+
         assertThat(cases.status(id)).isEqualTo(ApplicationStatus.CLOSED);
         assertThat(cases.letterTypes(id)).endsWith("CHECK_NOTE", "CLOSING_NOTICE");
+        assertThat(cases.letterTypes(id)).filteredOn("CLOSING_NOTICE"::equals).hasSize(1);
+        assertThat(view(id).outcome().closureConfirmedBy()).isEqualTo("bewilliger");
+        assertThat(view(id).outcome().closureNote()).isEqualTo("Prüfvermerk nachvollzogen.");
         assertThat(view(id).outcome().owed()).isEqualByComparingTo("0");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id.toString())
                 .processDefinitionKey(KEY).count()).isZero();
@@ -155,7 +176,13 @@ class FundingProcessTest {
                 .hasRootCauseInstanceOf(FormValidationException.class);
         procedure.completeAny(id, TASK_RECORD_REPAYMENT, "pruefer", Map.of("amount", new BigDecimal("7540.37"),
                 "receivedOn", "2027-06-15"));
+        assertThat(cases.status(id)).isEqualTo(ApplicationStatus.RECOVERY);
+        assertThatThrownBy(() -> procedure.completeAny(id, TASK_CONFIRM_CLOSURE, "pruefer",
+                Map.of("closureConfirmed", true))).hasRootCauseInstanceOf(FourEyesViolation.class);
+        assertThat(cases.letterTypes(id)).doesNotContain("CLOSING_NOTICE");
+        procedure.completeAny(id, TASK_CONFIRM_CLOSURE, "bewilliger", Map.of("closureConfirmed", true));
         assertThat(cases.status(id)).isEqualTo(ApplicationStatus.CLOSED);
+        assertThat(cases.letterTypes(id)).filteredOn("CLOSING_NOTICE"::equals).hasSize(1);
         FundingView closed = view(id);
         assertThat(closed.returned()).isEqualByComparingTo("7000");
         assertThat(closed.interestReceived()).isEqualByComparingTo("540.37");
