@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.grantflow.ApiClient.Response;
 import de.grantflow.application.CaseFixtures;
+import de.grantflow.web.PageSession;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -26,7 +29,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * From the final Zuwendungsbescheid to closure, through the real HTTP API as the demo users, with the job executor
- * running: one case closes cleanly, one ends in a recovery with interest.
+ * running: one case closes cleanly, one ends in a recovery with interest; each closure is confirmed by an approver
+ * other than the proof's checker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -39,6 +43,7 @@ class FundingApiTest {
     ApiClient dortmund;
     ApiClient duisburg;
     ApiClient pruefer;
+    ApiClient pruefer2;
     ApiClient bewilliger;
 
     @BeforeEach
@@ -48,6 +53,7 @@ class FundingApiTest {
         dortmund = new ApiClient(port, "antrag.dortmund", "demo");
         duisburg = new ApiClient(port, "antrag.duisburg", "demo");
         pruefer = new ApiClient(port, "pruefer", "demo");
+        pruefer2 = new ApiClient(port, "pruefer2", "demo");
         bewilliger = new ApiClient(port, "bewilliger", "demo");
     }
 
@@ -94,7 +100,9 @@ class FundingApiTest {
 
         fileInterimReport(id);
         clock.set(LocalDateTime.of(2027, 6, 15, 9, 0));
-        fileAndCheckProof(id, 60000, List.of());
+        // pruefer2 is reviewer and approver: having checked the proof, the closure is not theirs to confirm
+        fileAndCheckProof(pruefer2, id, 60000, List.of());
+        confirmClosureWithFourEyes(id);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(status(id)));
         JsonNode closing = awaitLetter(dortmund, id, "CLOSING_NOTICE");
@@ -131,7 +139,7 @@ class FundingApiTest {
         payOut(id);
         fileInterimReport(id);
         clock.set(LocalDateTime.of(2027, 6, 15, 9, 0));
-        fileAndCheckProof(id, 50000, List.of(Map.of("category", "gesamt", "amount", 4000,
+        fileAndCheckProof(pruefer, id, 50000, List.of(Map.of("category", "gesamt", "amount", 4000,
                 "reason", "Bewirtung ist nicht zuwendungsfähig")));
 
         awaitLetter(dortmund, id, "RECOVERY_HEARING");
@@ -148,7 +156,10 @@ class FundingApiTest {
         assertThat(tooLittle.status()).isEqualTo(400);
         assertThat(tooLittle.body().path("errors").findValuesAsText("field")).contains("amount");
         complete(pruefer, id, "Task_RecordRepayment", Map.of("amount", 7540.37, "receivedOn", "2027-06-15"));
+        // the approver who decided the recovery may confirm the closure: four eyes count against the proof's checker
+        complete(bewilliger, id, "Task_ConfirmClosure", Map.of("closureConfirmed", true));
         await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(status(id)));
+        assertThat(letterTypes(id)).filteredOn("CLOSING_NOTICE"::equals).hasSize(1);
         JsonNode closed = dortmund.get("/api/applications/" + id + "/funding").body();
         assertThat(closed.path("returned").decimalValue()).isEqualByComparingTo("7000");
         assertThat(closed.path("ledger").findValuesAsText("kind")).containsExactly("PAYOUT", "RETURN", "INTEREST");
@@ -157,11 +168,11 @@ class FundingApiTest {
     @Test
     void requestsFundsOnThePortalPageWithTheSameRulesAsTheApi() {
         String id = funded("Mittelabruf im Portal");
-        de.grantflow.web.PageSession page = new de.grantflow.web.PageSession(port);
+        PageSession page = new PageSession(port);
         page.login("antrag.dortmund", "demo");
         assertThat(page.get("/portal/applications/" + id).body()).contains("/payment-request\"");
         String form = page.get("/portal/applications/" + id + "/payment-request").body();
-        String token = java.net.URLEncoder.encode(page.csrfFrom(form), java.nio.charset.StandardCharsets.UTF_8);
+        String token = URLEncoder.encode(page.csrfFrom(form), StandardCharsets.UTF_8);
 
         var incomplete = page.post("/portal/applications/" + id + "/payment-request", "_csrf=" + token
                 + "&amount=30000&purpose=Honorare&payments%5B1%5D.dueOn=2026-06-05");
@@ -181,7 +192,7 @@ class FundingApiTest {
         assertThat(sent.statusCode()).isEqualTo(302);
         assertThat(dortmund.get("/api/applications/" + id + "/payment-requests").body().path(0).path("amount")
                 .decimalValue()).isEqualByComparingTo("30000");
-        de.grantflow.web.PageSession other = new de.grantflow.web.PageSession(port);
+        PageSession other = new PageSession(port);
         other.login("antrag.duisburg", "demo");
         assertThat(other.get("/portal/applications/" + id + "/payment-request").statusCode()).isEqualTo(404);
     }
@@ -218,7 +229,40 @@ class FundingApiTest {
         complete(pruefer, id, "Task_CheckInterimReport", Map.of("result", "accept"));
     }
 
-    private void fileAndCheckProof(String id, int spent, List<Map<String, Object>> cuts) {
+    /**
+     * The proof's checker is refused on the task page and through the API, and nothing changes; an incomplete
+     * confirmation is refused at its field; another approver closes the case.
+     */
+    private void confirmClosureWithFourEyes(String id) {
+        String task = await().atMost(Duration.ofSeconds(30)).until(() -> taskId(pruefer2, id, "Task_ConfirmClosure"),
+                t -> t != null);
+        PageSession page = new PageSession(port);
+        page.login("pruefer2", "demo");
+        String form = page.get("/workspace/tasks/" + task).body();
+        assertThat(form).contains("Abschluss bestätigen (Vier-Augen-Prinzip)", "name=\"closureConfirmed\"",
+                "name=\"closureNote\"", "Prüfvermerk und Ergebnis nachvollzogen");
+        var ownClosureOnPage = page.post("/workspace/tasks/" + task, "closureConfirmed=true&closureNote=&_csrf="
+                + URLEncoder.encode(page.csrfFrom(form), StandardCharsets.UTF_8));
+        assertThat(ownClosureOnPage.statusCode()).isEqualTo(403);
+        assertThat(ownClosureOnPage.body()).contains("Vier-Augen-Prinzip", "Es wurde nichts geändert");
+        Response ownClosure = pruefer2.post("/api/tasks/" + task + "/complete",
+                Map.of("data", Map.of("closureConfirmed", true)));
+        assertThat(ownClosure.status()).isEqualTo(403);
+        assertThat(ownClosure.body().path("message").asText()).contains("Vier-Augen-Prinzip", "(pruefer2)");
+        Response unconfirmed = bewilliger.post("/api/tasks/" + task + "/complete",
+                Map.of("data", Map.of("closureConfirmed", false)));
+        assertThat(unconfirmed.status()).isEqualTo(400);
+        assertThat(unconfirmed.body().path("errors").findValuesAsText("field")).containsExactly("closureConfirmed");
+        assertThat(status(id)).isEqualTo("FUNDED");
+        assertThat(letterTypes(id)).doesNotContain("CLOSING_NOTICE");
+
+        assertThat(bewilliger.post("/api/tasks/" + task + "/complete", Map.of("data", Map.of("closureConfirmed", true,
+                "closureNote", "Prüfvermerk nachvollzogen."))).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(status(id)));
+        assertThat(letterTypes(id)).filteredOn("CLOSING_NOTICE"::equals).hasSize(1);
+    }
+
+    private void fileAndCheckProof(ApiClient checker, String id, int spent, List<Map<String, Object>> cuts) {
         complete(dortmund, id, "Task_SubmitProof", Map.of("sachbericht", "120 Menschen begleitet.",
                 "ownShare", spent - 30000, "thirdPartyFunds", 0, "otherPublicFunds", 0, "grantUsed", 30000,
                 "expenditure", List.of(Map.of("category", "gesamt", "amount", spent))));
@@ -226,12 +270,12 @@ class FundingApiTest {
             if (taskId(dortmund, id, "Task_SupplyReceipts") != null) {
                 return "receipts";
             }
-            return taskId(pruefer, id, "Task_CheckProof") != null ? "check" : null;
+            return taskId(checker, id, "Task_CheckProof") != null ? "check" : null;
         }, n -> n != null);
         if (next.equals("receipts")) {
             complete(dortmund, id, "Task_SupplyReceipts", Map.of("documentsSupplied", "Belegliste"));
         }
-        complete(pruefer, id, "Task_CheckProof", Map.of("purposeAchieved", "yes", "cuts", cuts));
+        complete(checker, id, "Task_CheckProof", Map.of("purposeAchieved", "yes", "cuts", cuts));
     }
 
     private static Map<String, Object> paymentRequest() {
