@@ -13,13 +13,19 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the read model current: each event on a case re-derives the case's row from the case and its funding, inside
- * the transaction that changed the case, so figures and cases never disagree.
+ * the transaction that changed the case, so figures and cases never disagree. A transaction that raises several events
+ * for a case (the start of a procedure raises three) derives its row once, just before it commits.
  */
 @Component
 class StatisticsProjector {
@@ -40,8 +46,46 @@ class StatisticsProjector {
 
     @EventListener
     void on(CaseChanged changed) {
-        cases.facts(changed.applicationId()).ifPresent(facts -> store.put(row(facts,
-                funding.facts(facts.id()))));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            project(changed.applicationId());
+            return;
+        }
+        ChangedCases changedCases = (ChangedCases) TransactionSynchronizationManager.getResource(this);
+        if (changedCases == null) {
+            changedCases = new ChangedCases();
+            TransactionSynchronizationManager.bindResource(this, changedCases);
+            TransactionSynchronizationManager.registerSynchronization(changedCases);
+        }
+        changedCases.add(changed.applicationId());
+    }
+
+    private void project(UUID applicationId) {
+        cases.facts(applicationId).ifPresent(facts -> store.put(row(facts, funding.facts(facts.id()))));
+    }
+
+    /** The cases a transaction changed, derived when it is about to commit (or at once, if that moment has passed). */
+    private final class ChangedCases implements TransactionSynchronization {
+        private final Set<UUID> pending = new LinkedHashSet<>();
+        private boolean committing;
+
+        void add(UUID applicationId) {
+            if (committing) {
+                project(applicationId);
+            } else {
+                pending.add(applicationId);
+            }
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            committing = true;
+            pending.forEach(StatisticsProjector.this::project);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(StatisticsProjector.this);
+        }
     }
 
     StatRow row(CaseFacts c, Optional<FundingFacts> f) {
