@@ -197,6 +197,52 @@ class FundingApiTest {
         assertThat(other.get("/portal/applications/" + id + "/payment-request").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void requestsAChangeOnThePortalPageWithTheSameRulesAsTheApi() {
+        String id = funded("Änderung im Portal");
+        PageSession page = new PageSession(port);
+        page.login("antrag.dortmund", "demo");
+        assertThat(page.get("/portal/applications/" + id).body()).contains("/change-request\"");
+        String form = page.get("/portal/applications/" + id + "/change-request").body();
+        assertThat(form).as("the current plan is offered").contains("id=\"costPlan-0-amount\"");
+        String token = URLEncoder.encode(page.csrfFrom(form), StandardCharsets.UTF_8);
+
+        var withoutReason = page.post("/portal/applications/" + id + "/change-request", "_csrf=" + token
+                + "&newPeriodEnd=2027-08-31&reason=");
+        var nothingChanged = page.post("/portal/applications/" + id + "/change-request", "_csrf=" + token
+                + "&newPeriodEnd=&reason=Verzögerung");
+        var notADate = page.post("/portal/applications/" + id + "/change-request", "_csrf=" + token
+                + "&newPeriodEnd=31.08.2027&reason=Verzögerung");
+
+        assertThat(withoutReason.statusCode()).isEqualTo(400);
+        assertThat(withoutReason.body()).contains("id=\"reason-error\"", "aria-invalid=\"true\"",
+                "Begründung der Änderung");
+        assertThat(nothingChanged.statusCode()).isEqualTo(400);
+        assertThat(nothingChanged.body()).contains("id=\"newPeriodEnd-error\"");
+        assertThat(notADate.statusCode()).isEqualTo(400);
+        assertThat(notADate.body()).contains("Bitte ein Datum angeben");
+        var emptyAmount = page.post("/portal/applications/" + id + "/change-request", "_csrf=" + token
+                + "&newPeriodEnd=&reason=Umschichtung&costPlan%5B0%5D.amount=");
+        assertThat(emptyAmount.statusCode()).isEqualTo(400);
+        assertThat(emptyAmount.body()).contains("id=\"costPlan-0-amount-error\"");
+        assertThat(dortmund.get("/api/applications/" + id + "/change-requests").body().size()).isZero();
+
+        var sent = page.post("/portal/applications/" + id + "/change-request", "_csrf=" + token
+                + "&newPeriodEnd=2027-08-31&reason=Die+Fachkraft+kam+sp%C3%A4ter");
+
+        assertThat(sent.statusCode()).isEqualTo(302);
+        JsonNode changes = dortmund.get("/api/applications/" + id + "/change-requests").body();
+        assertThat(changes.size()).isOne();
+        assertThat(changes.path(0).path("newPeriodEnd").asText()).isEqualTo("2027-08-31");
+        assertThat(changes.path(0).path("reason").asText()).isEqualTo("Die Fachkraft kam später");
+        assertThat(changes.path(0).path("status").asText()).isEqualTo("PENDING");
+        assertThat(page.get("/portal/applications/" + id + "/change-request").body()).contains("Die Fachkraft kam später",
+                "beantragt");
+        PageSession other = new PageSession(port);
+        other.login("antrag.duisburg", "demo");
+        assertThat(other.get("/portal/applications/" + id + "/change-request").statusCode()).isEqualTo(404);
+    }
+
     /** Applied, approved with four eyes, appeal waived: the funding period starts. */
     private String funded(String title) {
         String id = dortmund.post("/api/applications", Map.of("programme", "kommin-nrw",
