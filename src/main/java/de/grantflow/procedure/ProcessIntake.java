@@ -4,6 +4,7 @@ import static de.grantflow.procedure.GrantApplicationProcess.*;
 
 import de.grantflow.application.ApplicationSubmitted;
 import de.grantflow.application.CaseProgress;
+import de.grantflow.web.RequestLoad;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -31,6 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it up to its first user task (receipt letter, eligibility rules), so a batch costs one commit instead of one job,
  * one acquisition and one commit per submission. A submission that got its answer gets exactly one procedure, after a
  * crash too; the workers of one node and of several nodes share the rows (SKIP LOCKED).
+ * <p>
+ * While the node is busy answering API requests (at least {@code yield-above} at once), each worker pauses after a
+ * batch for {@code yield-factor} times as long as the batch took: in a burst the front door keeps most of the CPU and
+ * answers quickly, the procedures still start at a steady fraction, and they catch up when the burst is over.
  */
 @Component
 class ProcessIntake implements SmartLifecycle {
@@ -46,12 +51,17 @@ class ProcessIntake implements SmartLifecycle {
     private final int batchSize;
     private final int workerCount;
     private final Duration idlePoll;
+    private final RequestLoad load;
+    private final int yieldAbove;
+    private final int yieldFactor;
     private volatile List<Thread> workers = List.of();
 
     ProcessIntake(JdbcClient jdbc, PlatformTransactionManager transactionManager, RuntimeService runtime,
             CaseProgress progress, Clock clock, @Value("${grantflow.intake.batch-size:20}") int batchSize,
             @Value("${grantflow.intake.workers:2}") int workerCount,
-            @Value("${grantflow.intake.idle-poll:PT1S}") Duration idlePoll) {
+            @Value("${grantflow.intake.idle-poll:PT1S}") Duration idlePoll, RequestLoad load,
+            @Value("${grantflow.intake.yield-above:8}") int yieldAbove,
+            @Value("${grantflow.intake.yield-factor:3}") int yieldFactor) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.runtime = runtime;
@@ -60,6 +70,9 @@ class ProcessIntake implements SmartLifecycle {
         this.batchSize = batchSize;
         this.workerCount = workerCount;
         this.idlePoll = idlePoll;
+        this.load = load;
+        this.yieldAbove = yieldAbove;
+        this.yieldFactor = yieldFactor;
     }
 
     /** Stores the submission for the worker in the caller's transaction and wakes the worker once it commits. */
@@ -172,6 +185,7 @@ class ProcessIntake implements SmartLifecycle {
 
     private void work() {
         while (workers.contains(Thread.currentThread())) {
+            long began = System.nanoTime();
             int started;
             try {
                 started = drainBatch();
@@ -181,7 +195,18 @@ class ProcessIntake implements SmartLifecycle {
             }
             if (started < batchSize) {
                 LockSupport.parkNanos(idlePoll.toNanos());
+            } else if (load.working() >= yieldAbove) {
+                giveWay(yieldFactor * (System.nanoTime() - began));
             }
+        }
+    }
+
+    /** Pauses for the whole time: each new submission wakes the workers, which would otherwise cut the pause short. */
+    private void giveWay(long nanos) {
+        long until = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0 && workers.contains(Thread.currentThread());
+                left = until - System.nanoTime()) {
+            LockSupport.parkNanos(left);
         }
     }
 

@@ -31,12 +31,15 @@ class OverloadFilter extends OncePerRequestFilter {
     private final Semaphore working;
     private final Duration longestWait;
     private final ObjectMapper json;
+    private final RequestLoad load;
 
     OverloadFilter(@Value("${grantflow.overload.concurrent-requests:24}") int concurrentRequests,
-            @Value("${grantflow.overload.longest-wait:PT5S}") Duration longestWait, ObjectMapper json) {
+            @Value("${grantflow.overload.longest-wait:PT5S}") Duration longestWait, ObjectMapper json,
+            RequestLoad load) {
         this.working = new Semaphore(concurrentRequests, true);
         this.longestWait = longestWait;
         this.json = json;
+        this.load = load;
     }
 
     @Override
@@ -58,9 +61,11 @@ class OverloadFilter extends OncePerRequestFilter {
             shed(request, response);
             return;
         }
+        load.started();
         try {
             chain.doFilter(request, response);
         } finally {
+            load.finished();
             working.release();
         }
     }

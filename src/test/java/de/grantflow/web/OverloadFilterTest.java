@@ -14,8 +14,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 /** Beyond its capacity the API answers 503 with Retry-After at once, and serves again when the load is gone. */
 class OverloadFilterTest {
 
+    private final RequestLoad load = new RequestLoad();
     private final OverloadFilter filter = new OverloadFilter(1, Duration.ofMillis(200), new ObjectMapper()
-            .findAndRegisterModules());
+            .findAndRegisterModules(), load);
 
     @Test
     void shedsWhatWouldWaitTooLongAndRecoversByItself() throws Exception {
@@ -26,6 +27,7 @@ class OverloadFilterTest {
             await(release);
         }));
         assertThat(working.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(load.working()).as("requests at work, which background work gives way to").isOne();
 
         MockHttpServletResponse shed = call(() -> { });
 
@@ -36,6 +38,7 @@ class OverloadFilterTest {
         release.countDown();
         assertThat(busy.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
         assertThat(call(() -> { }).getStatus()).isEqualTo(200);
+        assertThat(load.working()).isZero();
     }
 
     @Test
