@@ -2,6 +2,7 @@ package de.grantflow.application;
 
 import de.grantflow.letters.LetterService;
 import de.grantflow.programme.Retention;
+import de.grantflow.rules.RuleEvaluator;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,10 +30,12 @@ public class ClosedCases {
 
     private final ApplicationRepository repository;
     private final LetterService letters;
+    private final RuleEvaluator rules;
 
-    ClosedCases(ApplicationRepository repository, LetterService letters) {
+    ClosedCases(ApplicationRepository repository, LetterService letters, RuleEvaluator rules) {
         this.repository = repository;
         this.letters = letters;
+        this.rules = rules;
     }
 
     /**
@@ -50,8 +53,8 @@ public class ClosedCases {
     }
 
     /**
-     * Removes the personal data of a case locked by {@link #lockNextPastRetention}: the given form fields, who
-     * created and worked on it, the free texts of its review and timeline, and its letters (they name the contact
+     * Removes the personal data of a case locked by {@link #lockNextPastRetention}: the given form fields (also from
+     * the inputs of its recorded rule decisions), who created and worked on it, the free texts of its review and timeline, and its letters (they name the contact
      * person). The case stays with its programme, municipality, status, amounts and dates, and its timeline records
      * the anonymisation with what was removed.
      *
@@ -65,6 +68,7 @@ public class ClosedCases {
         removedFields.retainAll(personalFields);
         data.keySet().removeAll(personalFields);
         repository.anonymise(id, data, application.assessment().anonymised(), ANONYMISED, now);
+        rules.removeInputs(id, personalFields);
         int deletedLetters = letters.deleteOf(id);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("removedFields", removedFields);
