@@ -2,7 +2,9 @@ package de.grantflow.retention;
 
 import de.grantflow.application.ClosedCases;
 import de.grantflow.attachments.AttachmentService;
+import de.grantflow.evaluation.EvaluationService;
 import de.grantflow.forms.FormCatalog;
+import de.grantflow.funding.FundingService;
 import de.grantflow.programme.Programme;
 import de.grantflow.programme.ProgrammeCatalog;
 import java.time.Clock;
@@ -35,15 +37,20 @@ class RetentionJob {
     private final FormCatalog forms;
     private final ClosedCases cases;
     private final AttachmentService attachments;
+    private final FundingService funding;
+    private final EvaluationService evaluations;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     RetentionJob(ProgrammeCatalog programmes, FormCatalog forms, ClosedCases cases, AttachmentService attachments,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            FundingService funding, EvaluationService evaluations, PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.programmes = programmes;
         this.forms = forms;
         this.cases = cases;
         this.attachments = attachments;
+        this.funding = funding;
+        this.evaluations = evaluations;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -73,6 +80,8 @@ class RetentionJob {
         Optional<UUID> due = cases.lockNextPastRetention(programme.key(), programme.retention(), today);
         due.ifPresent(id -> {
             int deletedAttachments = attachments.deleteOf(id);
+            funding.anonymise(id);
+            evaluations.anonymise(id);
             cases.anonymise(id, personalFields, Map.of("deletedAttachments", deletedAttachments), clock.instant());
         });
         return due.isPresent();
