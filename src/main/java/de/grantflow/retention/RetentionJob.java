@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * work and never touch the same case.
  */
 @Component
-class RetentionJob {
+public class RetentionJob {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
     private static final ZoneId AUTHORITY_ZONE = ZoneId.of("Europe/Berlin");
@@ -63,8 +63,8 @@ class RetentionJob {
         }
     }
 
-    /** Anonymises every closed case past its programme's retention period; returns how many. */
-    int anonymisePastRetention() {
+    /** Anonymises every closed case past its programme's retention period now; returns how many. */
+    public int anonymisePastRetention() {
         LocalDate today = LocalDate.now(clock.withZone(AUTHORITY_ZONE));
         int anonymised = 0;
         for (Programme programme : programmes.all()) {
