@@ -127,6 +127,43 @@ class ApplicationRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** See {@link ClosedCases#lockNextPastRetention}: a rejection has ended on the day it became final. */
+    Optional<UUID> lockNextEnded(String programmeKey, Instant fundedBefore, Instant notFundedBefore,
+            LocalDate rejectionFinalBefore) {
+        return jdbc.sql("""
+                SELECT id FROM application
+                WHERE programme_key = :programme AND anonymised_at IS NULL
+                  AND ((status = 'CLOSED' AND updated_at < :fundedBefore)
+                    OR (status IN ('LAPSED', 'WITHDRAWN') AND updated_at < :notFundedBefore)
+                    OR (status = 'REJECTED' AND final_on < :rejectionFinalBefore))
+                ORDER BY updated_at
+                LIMIT 1
+                FOR UPDATE SKIP LOCKED""")
+                .param("programme", programmeKey)
+                .param("fundedBefore", timestamp(fundedBefore))
+                .param("notFundedBefore", timestamp(notFundedBefore))
+                .param("rejectionFinalBefore", rejectionFinalBefore)
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** Replaces the case's data and review, forgets who created it and who wrote what in its timeline. */
+    void anonymise(UUID id, Map<String, Object> data, Assessment assessment, String createdBy, Instant now) {
+        jdbc.sql("""
+                UPDATE application SET data = CAST(:data AS jsonb), assessment = CAST(:assessment AS jsonb),
+                    created_by = :createdBy, anonymised_at = :now, version = version + 1
+                WHERE id = :id""")
+                .param("id", id)
+                .param("data", write(data))
+                .param("assessment", write(assessment))
+                .param("createdBy", createdBy)
+                .param("now", timestamp(now))
+                .update();
+        jdbc.sql("UPDATE application_event SET actor = NULL, note = NULL, details = NULL WHERE application_id = :id")
+                .param("id", id)
+                .update();
+    }
+
     void appendEvent(UUID applicationId, CaseEvent event) {
         jdbc.sql("""
                 INSERT INTO application_event (application_id, occurred_at, type, actor, status, note, details)

@@ -34,6 +34,12 @@ record Assessment(
                 null, null, null);
     }
 
+    /** The decision values without who worked on the case and what they wrote (free text may name people). */
+    Assessment anonymised() {
+        return new Assessment(eligible, eligibilityRule, eligibilityReason, maxFundable, missingDocuments, documentsDue,
+                null, recommendation, proposedAmount, null, score, decision, null, null, hearingDue, null, finalOn);
+    }
+
     Assessment withEligibility(boolean isEligible, String rule, String reason, BigDecimal fundable) {
         return new Assessment(isEligible, rule, reason, fundable, missingDocuments, documentsDue, reviewer,
                 recommendation, proposedAmount, justification, score, decision, decidedBy, decisionComment, hearingDue,

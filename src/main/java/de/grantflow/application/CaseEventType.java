@@ -50,7 +50,8 @@ public enum CaseEventType {
     REPAID("Rückzahlung eingegangen"),
     CLOSED("Vorgang abgeschlossen"),
     SELF_EVALUATION_SUBMITTED("Selbstevaluation eingereicht"),
-    EVALUATION_RATED("Zielerreichung bewertet");
+    EVALUATION_RATED("Zielerreichung bewertet"),
+    ANONYMISED("Aufbewahrungsfrist abgelaufen: personenbezogene Daten gelöscht");
 
     private final String germanName;
 

@@ -120,6 +120,15 @@ public class AttachmentService {
                 });
     }
 
+    /**
+     * Deletes the attachments of a case at the end of its retention period (they are part of the case file that is
+     * destroyed then). Returns how many there were.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public int deleteOf(UUID applicationId) {
+        return jdbc.sql("DELETE FROM attachment WHERE application_id = :id").param("id", applicationId).update();
+    }
+
     /** Every attachment of a case with its bytes, for the case's records (the export is audited as a whole). */
     @Transactional(readOnly = true)
     public List<AttachmentContent> contentsOf(CurrentUser user, UUID applicationId) {

@@ -133,6 +133,16 @@ public class EvaluationService {
     }
 
     /**
+     * Forgets who filed and who rated the case's self-evaluation, at the end of its retention period (README: Data
+     * protection); the indicators, the answers and the rating stay for the programme's evaluation.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void anonymise(UUID id) {
+        jdbc.sql("UPDATE evaluation SET submitted_by = NULL, rated_by = NULL WHERE application_id = :id")
+                .param("id", id).update();
+    }
+
+    /**
      * The programme's indicators over the projects that reported them (submission years from/to), and how the goals
      * were reached by the projects' own view and by the authority's rating: figures only, no case or municipality.
      */

@@ -46,6 +46,20 @@ public final class FormDefinition {
         }
     }
 
+    /**
+     * The keys of the fields that hold personal data, marked in the form with the custom property
+     * {@code "personalData": "true"}: they are removed when a case is anonymised after its retention period.
+     */
+    public java.util.Set<String> personalDataKeys() {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        for (Field field : fields) {
+            if (field.definition().path("properties").path("personalData").asBoolean(false)) {
+                keys.add(field.key());
+            }
+        }
+        return keys;
+    }
+
     public String json() {
         return json;
     }

@@ -328,6 +328,24 @@ class FundingRepository {
         return at == null ? null : at.toInstant();
     }
 
+    /** See {@link FundingService#anonymise}. */
+    void anonymise(UUID id, String anonymised) {
+        jdbc.sql("""
+                UPDATE payment_request SET requested_by = :anonymised, checked_by = NULL, released_by = NULL,
+                    note = NULL, interest_waived_by = NULL, interest_waiver_reason = NULL
+                WHERE application_id = :id""").param("id", id).param("anonymised", anonymised).update();
+        jdbc.sql("UPDATE funding_ledger SET booked_by = NULL, note = NULL WHERE application_id = :id")
+                .param("id", id).update();
+        jdbc.sql("UPDATE funds_usage SET reported_by = :anonymised WHERE application_id = :id")
+                .param("id", id).param("anonymised", anonymised).update();
+        jdbc.sql("""
+                UPDATE change_request SET requested_by = :anonymised, reviewed_by = NULL, decided_by = NULL,
+                    note = NULL
+                WHERE application_id = :id""").param("id", id).param("anonymised", anonymised).update();
+        jdbc.sql("UPDATE funding_report SET submitted_by = NULL, checked_by = NULL WHERE application_id = :id")
+                .param("id", id).update();
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

@@ -53,6 +53,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FundingService {
 
+    /** Who requested or reported, once anonymised (those columns may not be empty). */
+    static final String ANONYMISED = "anonymisiert";
+
     static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final String WHOLE_PLAN = "gesamt";
 
@@ -514,6 +517,15 @@ public class FundingService {
         }
         caseFile.issueLetter(id, stepKey, new ClosingNotice(funding.granted(), o.finalGrant(), paid, returned,
                 result));
+    }
+
+    /**
+     * Forgets who acted on a funded case and the authority's notes on its steps, at the end of its retention period
+     * (README: Data protection); amounts, dates and the recipient's reports about the project stay.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void anonymise(UUID id) {
+        repository.anonymise(id, ANONYMISED);
     }
 
     /** What the statistics need of a funded case: money moved and the dates of the stages after the grant. */

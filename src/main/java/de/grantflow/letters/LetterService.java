@@ -63,6 +63,14 @@ public class LetterService {
         return find(applicationId, stepKey).orElseThrow();
     }
 
+    /**
+     * Deletes the letters of a case at the end of its retention period; the database refuses unless the case is
+     * marked anonymised. Returns how many there were.
+     */
+    public int deleteOf(UUID applicationId) {
+        return jdbc.sql("DELETE FROM letter WHERE application_id = :id").param("id", applicationId).update();
+    }
+
     public List<StoredLetter> lettersOf(UUID applicationId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM letter WHERE application_id = :application"
                         + " ORDER BY issue_number")

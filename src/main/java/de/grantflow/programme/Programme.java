@@ -10,7 +10,7 @@ import java.util.Set;
 public record Programme(String key, String name, String shortName, String referencePrefix, FederalState state,
         LegalBasis legalBasis, Authority authority, String applicationForm, Rules rules, Financing financing,
         Set<String> eligibleKinds, Priorities priorities, List<Call> calls, Deadlines deadlines,
-        LetterTexts letterTexts, FundingTerms funding, EvaluationTerms evaluation) {
+        LetterTexts letterTexts, FundingTerms funding, EvaluationTerms evaluation, Retention retention) {
 
     /** The call whose application window contains the day, if any. */
     public Optional<Call> openCall(LocalDate day) {

@@ -57,13 +57,13 @@ class ProgrammeController {
     record ProgrammeView(String key, String name, String shortName, String state, String authority,
             String legalBasis, String financingType, String financing, BigDecimal ratePercent, BigDecimal minGrant,
             BigDecimal maxGrant, Set<String> eligibleKinds, Priorities priorities, List<Call> calls, boolean open,
-            String applicationForm) {
+            String applicationForm, Retention retention) {
         static ProgrammeView of(Programme p, LocalDate today) {
             return new ProgrammeView(p.key(), p.name(), p.shortName(), p.state().name(), p.authority().name(),
                     p.legalBasis().directive(), p.financing().type().name(), p.financing().describe(),
                     p.financing().ratePercent(), p.financing().minGrant(), p.financing().maxGrant(),
                     p.eligibleKinds(), p.priorities(), p.calls(), p.openCall(today).isPresent(),
-                    p.applicationForm());
+                    p.applicationForm(), p.retention());
         }
     }
 }

@@ -72,6 +72,19 @@ public class RuleEvaluator {
         return outcome;
     }
 
+    /**
+     * Removes the given inputs from the case's recorded decisions (the rules receive the whole form, personal fields
+     * included, though none of our decision tables reads them). Returns how many records there were.
+     */
+    public int removeInputs(UUID applicationId, java.util.Collection<String> keys) {
+        return jdbc.sql("""
+                UPDATE decision_record SET inputs = inputs - CAST(:keys AS text[])
+                WHERE application_id = :application""")
+                .param("application", applicationId)
+                .param("keys", keys.toArray(String[]::new))
+                .update();
+    }
+
     public List<DecisionOutcome> outcomesOf(UUID applicationId) {
         return jdbc.sql("""
                 SELECT id, decision_key, decision_version, inputs, outputs, rule_id, reason, evaluated_at

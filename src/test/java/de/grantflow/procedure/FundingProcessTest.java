@@ -21,6 +21,7 @@ import de.grantflow.funding.FundingView;
 import de.grantflow.funding.PaymentService;
 import de.grantflow.funding.PaymentService.DuePayment;
 import de.grantflow.funding.PaymentService.PaymentRequestInput;
+import de.grantflow.retention.RetentionJob;
 import de.grantflow.security.CurrentUser;
 import de.grantflow.security.CurrentUsers;
 import java.math.BigDecimal;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -57,6 +59,8 @@ class FundingProcessTest {
     @Autowired PaymentService payments;
     @Autowired ChangeService changes;
     @Autowired CurrentUsers users;
+    @Autowired RetentionJob retention;
+    @Autowired JdbcClient jdbc;
 
     @BeforeEach
     void setUp() {
@@ -123,6 +127,46 @@ class FundingProcessTest {
         assertThat(view(id).outcome().owed()).isEqualByComparingTo("0");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id.toString())
                 .processDefinitionKey(KEY).count()).isZero();
+    }
+
+    @Test
+    void forgetsWhoActedOnAClosedFundingTenYearsAfterTheYearItClosed() {
+        UUID id = funded(CaseFixtures.kommIn("Aufbewahrt", 30_000));
+        payOut(id, 30_000);
+        clock.set(LocalDateTime.of(2027, 4, 20, 9, 0));
+        procedure.executeAllJobs(id);
+        procedure.completeAny(id, TASK_SUBMIT_INTERIM_REPORT, "antrag.dortmund", interimReport());
+        procedure.completeAny(id, TASK_CHECK_INTERIM_REPORT, "pruefer", Map.of("result", "accept"));
+        clock.set(LocalDateTime.of(2027, 6, 15, 9, 0));
+        submitAndCheckProof(id, "60000", List.of());
+        assertThat(cases.status(id)).isEqualTo(ApplicationStatus.CLOSED);
+
+        clock.set(LocalDateTime.of(2037, 12, 31, 9, 0));
+        retention.anonymisePastRetention();
+        assertThat(peopleNamed(id)).contains("antrag.dortmund", "pruefer", "bewilliger");
+        assertThat(cases.letterTypes(id)).contains("GRANT_DECISION", "CLOSING_NOTICE");
+
+        clock.set(LocalDateTime.of(2038, 1, 1, 2, 30));
+        retention.anonymisePastRetention();
+        assertThat(peopleNamed(id)).doesNotContain("antrag.dortmund", "pruefer", "bewilliger", "Anna Schäfer");
+        assertThat(cases.letterTypes(id)).isEmpty();
+        assertThat(view(id).paid()).isEqualByComparingTo("30000");
+        assertThat(cases.status(id)).isEqualTo(ApplicationStatus.CLOSED);
+    }
+
+    /** Who created, requested, checked, released, reported and decided on the case, as our tables hold them. */
+    private String peopleNamed(UUID id) {
+        return jdbc.sql("""
+                SELECT concat_ws('|',
+                    (SELECT created_by || data::text || assessment::text FROM application WHERE id = :id),
+                    (SELECT string_agg(concat_ws(',', actor, note), ',') FROM application_event
+                     WHERE application_id = :id),
+                    (SELECT string_agg(concat_ws(',', requested_by, checked_by, released_by), ',') FROM payment_request
+                     WHERE application_id = :id),
+                    (SELECT string_agg(concat_ws(',', submitted_by, checked_by), ',') FROM funding_report
+                     WHERE application_id = :id),
+                    (SELECT string_agg(reported_by, ',') FROM funds_usage WHERE application_id = :id))""")
+                .param("id", id).query(String.class).single();
     }
 
     @Test

@@ -1,0 +1,3 @@
+/** Data protection: closed cases are anonymised when their programme's retention period has run out. */
+@org.springframework.modulith.ApplicationModule(displayName = "Retention")
+package de.grantflow.retention;

@@ -1,0 +1,145 @@
+package de.grantflow.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.grantflow.ApiClient;
+import de.grantflow.TestClock;
+import de.grantflow.application.ApplicationStatus;
+import de.grantflow.application.CaseFixtures;
+import de.grantflow.attachments.AttachmentService;
+import de.grantflow.attachments.SampleFiles;
+import de.grantflow.security.CurrentUsers;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Closed cases past their retention period lose their personal data; everything else stays as it was. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class RetentionJobTest {
+
+    @LocalServerPort int port;
+    @Autowired CaseFixtures cases;
+    @Autowired TestClock clock;
+    @Autowired RetentionJob job;
+    @Autowired AttachmentService attachments;
+    @Autowired CurrentUsers users;
+    @Autowired JdbcClient jdbc;
+    @Autowired ProcessEngine engine;
+
+    @BeforeEach
+    void setUp() {
+        clock.reset();
+        cases.ensureUsers();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void anonymisesAClosedCasePastItsPeriodOnlyAndOnlyOnce() {
+        // withdrawn in March 2026: kept five years from the end of 2026, anonymised from 2032 on
+        UUID expired = cases.submit("antrag.dortmund", "kommin-nrw", withPhone(CaseFixtures.kommIn("Alt", 20_000)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.letterTypes(expired).contains("RECEIPT"));
+        attachments.add(users.find("antrag.dortmund").orElseThrow(), expired, "Satzung.pdf", SampleFiles.pdf());
+        cases.withdraw("antrag.dortmund", expired);
+        UUID open = cases.submit("antrag.dortmund", "kommin-nrw", withPhone(CaseFixtures.kommIn("Offen", 20_000)));
+        clock.set(LocalDateTime.of(2030, 6, 1, 9, 0));
+        UUID recent = cases.draft("antrag.dortmund", "kommin-nrw", withPhone(CaseFixtures.kommIn("Neu", 20_000)));
+        cases.withdraw("antrag.dortmund", recent);
+        assertThat(cases.letterTypes(expired)).isNotEmpty();
+
+        clock.set(LocalDateTime.of(2032, 1, 2, 2, 30));
+        job.anonymisePastRetention();
+
+        JsonNode answer = new ApiClient(port, "antrag.dortmund", "demo").get("/api/applications/" + expired).body();
+        assertThat(answer.path("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(answer.path("data").has("contactName")).isFalse();
+        assertThat(answer.path("data").has("contactEmail")).isFalse();
+        assertThat(answer.path("data").has("contactPhone")).isFalse();
+        assertThat(answer.path("data").path("projectTitle").asText()).isEqualTo("Alt");
+        assertThat(answer.path("letters")).isEmpty();
+        assertThat(answer.toString()).doesNotContain("antrag.dortmund", "Anna Schäfer", "schaefer");
+        assertThat(databaseText(expired)).doesNotContain("antrag.dortmund", "Anna Schäfer", "schaefer", "0231");
+        assertThat(count("SELECT count(*) FROM letter WHERE application_id = :id", expired)).isZero();
+        assertThat(count("SELECT count(*) FROM attachment WHERE application_id = :id", expired)).isZero();
+        assertThat(count("SELECT count(*) FROM application WHERE id = :id AND anonymised_at IS NOT NULL", expired))
+                .isOne();
+        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'CASE_ANONYMISED' AND subject = :s",
+                "application:" + expired)).isOne();
+        assertThat(jdbc.sql("SELECT outcome FROM stats_case WHERE application_id = :id").param("id", expired)
+                .query(String.class).single()).isEqualTo("withdrawn");
+
+        for (UUID untouched : List.of(open, recent)) {
+            assertThat(databaseText(untouched)).contains("Anna Schäfer", "0231 50-0", "antrag.dortmund");
+            assertThat(count("SELECT count(*) FROM application WHERE id = :id AND anonymised_at IS NULL", untouched))
+                    .isOne();
+        }
+        assertThat(cases.status(recent)).isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThat(cases.letterTypes(open)).contains("RECEIPT");
+
+        String before = databaseText(expired);
+        assertThat(job.anonymisePastRetention()).isZero();
+        assertThat(databaseText(expired)).isEqualTo(before);
+        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'CASE_ANONYMISED' AND subject = :s",
+                "application:" + expired)).isOne();
+    }
+
+    @Test
+    void lettersStayUndeletableWhileTheCaseIsNotAnonymised() {
+        UUID id = cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn("Bleibt", 20_000));
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.letterTypes(id).contains("RECEIPT"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+                "DELETE FROM letter WHERE application_id = :id").param("id", id).update())
+                .hasMessageContaining("Schreiben sind unveränderlich");
+    }
+
+    @Test
+    void theEngineRemovesEndedHistoryInANightlyWindow() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+
+        assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
+        assertThat(configuration.getHistoryRemovalTimeStrategy()).isEqualTo("end");
+        assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("03:00");
+        assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+        assertThat(engine.getHistoryService().findHistoryCleanupJobs()).isNotEmpty();
+    }
+
+    private static Map<String, Object> withPhone(Map<String, Object> data) {
+        data.put("contactPhone", "0231 50-0");
+        return data;
+    }
+
+    /** The case, its timeline and the inputs of its rule decisions as our tables hold them, as text. */
+    private String databaseText(UUID id) {
+        return jdbc.sql("""
+                SELECT a::text || coalesce((SELECT string_agg(e::text, '|' ORDER BY e.id) FROM application_event e
+                                            WHERE e.application_id = a.id), '')
+                    || coalesce((SELECT string_agg(d.inputs::text, '|' ORDER BY d.evaluated_at, d.decision_key)
+                                 FROM decision_record d WHERE d.application_id = a.id), '')
+                FROM application a WHERE a.id = :id""").param("id", id).query(String.class).single();
+    }
+
+    private long count(String sql, Object param) {
+        String name = sql.contains(":s") ? "s" : "id";
+        return jdbc.sql(sql).param(name, param).query(Long.class).single();
+    }
+}
