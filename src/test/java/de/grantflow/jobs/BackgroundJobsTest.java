@@ -80,7 +80,7 @@ class BackgroundJobsTest {
                 "<progress id=\"job-progress\" max=\"3\" value=\"1\">", "1 von 3", "Schritt eins");
 
         release.countDown();
-        Job done = await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(job.id()), Job::finished);
+        Job done = await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> jobs.find(job.id()), Job::finished);
         assertThat(done.status()).isEqualTo(JobStatus.DONE);
         assertThat(done.done()).isEqualTo(3);
         assertThat(done.message()).isEqualTo("Alles erledigt");
@@ -94,7 +94,7 @@ class BackgroundJobsTest {
         Job invalid = jobs.start("TEST", null, null, progress -> {
             throw new FormValidationException(List.of(new FieldError("rows[2].year", "Ganze Zahl erwartet")));
         });
-        Job failed = await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(invalid.id()), Job::finished);
+        Job failed = await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> jobs.find(invalid.id()), Job::finished);
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.errorMessage()).isEqualTo("Die Eingaben sind ungültig; es wurde nichts übernommen.");
         assertThat(failed.errors()).containsExactly(new FieldError("rows[2].year", "Ganze Zahl erwartet"));
@@ -102,7 +102,7 @@ class BackgroundJobsTest {
 
         Job file = jobs.start("TEST", null, null,
                 progress -> JobOutcome.file("Fertig", new byte[] {1, 2, 3}, "application/octet-stream", "x.bin"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(file.id()), Job::finished);
+        await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> jobs.find(file.id()), Job::finished);
         assertThat(jobs.result(file.id()).content()).containsExactly(1, 2, 3);
 
         signInAs("evaluation");
