@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,9 @@ class LongWorkPagesTest {
         assertThat(done).doesNotContain("hx-trigger").contains(n + " Altfälle eingelesen", "Eingelesene Zeilen: " + n);
 
         await().atMost(LONG).until(() -> applications(2014) == before + n);
+        HtmlTable perYear = HtmlTable.read(manager.get("/dashboard/" + PROGRAMME + "?from=2014&to=2014").body(),
+                "cases");
+        assertThat(perYear.row("2014").get(1)).isEqualTo(new Numbers(Locale.GERMAN).count(before + n));
         ApiClient api = new ApiClient(port, "programm", "demo");
         JsonNode job = api.get("/api/jobs/" + path.substring(path.lastIndexOf('/') + 1)).body();
         assertThat(job.path("status").asText()).isEqualTo("DONE");
