@@ -6,9 +6,11 @@ import de.grantflow.programme.Call;
 import de.grantflow.programme.Programme;
 import de.grantflow.statistics.ProgrammeFigures;
 import de.grantflow.statistics.ProgrammeFigures.Figures;
+import de.grantflow.statistics.ProgrammeJobs;
 import de.grantflow.statistics.StatisticsCsv;
 import de.grantflow.statistics.YearRange;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,7 +29,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -41,11 +45,13 @@ class DashboardController {
 
     private final ProgrammeFigures figures;
     private final Charts charts;
+    private final ProgrammeJobs jobs;
     private final Clock clock;
 
-    DashboardController(ProgrammeFigures figures, Charts charts, Clock clock) {
+    DashboardController(ProgrammeFigures figures, Charts charts, ProgrammeJobs jobs, Clock clock) {
         this.figures = figures;
         this.charts = charts;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -119,6 +125,35 @@ class DashboardController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(StatisticsCsv.fileName(seen.statistics())).build().toString())
                 .body(StatisticsCsv.GERMAN.write(seen.statistics()));
+    }
+
+    /**
+     * Starts the import of a CSV of earlier cases and shows its progress. What the browser can tell at once (no file,
+     * not text) stands at the field; the rows are checked by the import itself, whose errors the job page lists.
+     */
+    @PostMapping("/dashboard/{key}/legacy-cases")
+    String importLegacy(@PathVariable String key, @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
+            Locale locale, HttpServletResponse response) throws IOException {
+        Optional<String> csv = LegacyUpload.text(file);
+        if (csv.isEmpty()) {
+            String view = figures(key, from, to, model, locale, response);
+            model.addAttribute("errors", Map.of("legacy-file", LegacyUpload.problem(file)));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return view;
+        }
+        return "redirect:/dashboard/jobs/" + jobs.importLegacy(key, csv.get()).id();
+    }
+
+    @PostMapping("/dashboard/{key}/report")
+    String report(@PathVariable String key, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        YearsForm.Checked checked = new YearsForm(from, to).check(defaults(figures.programme(key)));
+        if (!checked.valid()) {
+            throw new FormValidationException(checked.errors().keySet().stream()
+                    .map(field -> new FieldError(field, "Ungültiges Jahr")).toList());
+        }
+        return "redirect:/dashboard/jobs/" + jobs.report(key, checked.years()).id();
     }
 
     /** From the year of the programme's first call to the current year. */

@@ -2,6 +2,7 @@ package de.grantflow.statistics;
 
 import de.grantflow.forms.FieldError;
 import de.grantflow.forms.FormValidationException;
+import de.grantflow.jobs.JobProgress;
 import de.grantflow.programme.Programme;
 import de.grantflow.register.Municipality;
 import de.grantflow.register.MunicipalityRegister;
@@ -43,8 +44,19 @@ class LegacyImport {
 
     @Transactional
     int load(Programme programme, String csv) {
+        return load(programme, csv, (done, total, message) -> { });
+    }
+
+    /** As {@link #load(Programme, String)}, telling the rows stored so far; still all or nothing. */
+    @Transactional
+    int load(Programme programme, String csv, JobProgress progress) {
+        progress.report(0, 0, "Die Datei wird geprüft");
         List<StatRow> rows = parse(programme, csv);
-        rows.forEach(store::put);
+        progress.report(0, rows.size(), "Altfälle werden eingelesen");
+        for (int i = 0; i < rows.size(); i++) {
+            store.put(rows.get(i));
+            progress.report(i + 1, rows.size(), null);
+        }
         return rows.size();
     }
 

@@ -1,0 +1,54 @@
+package de.grantflow.statistics;
+
+import de.grantflow.jobs.BackgroundJobs;
+import de.grantflow.jobs.Job;
+import de.grantflow.jobs.JobOutcome;
+import de.grantflow.programme.Programme;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+/**
+ * A programme's long work as background jobs: the import of its history and its evaluation report. Access is checked
+ * when the job starts, by the same rules as the synchronous API.
+ */
+@Component
+public class ProgrammeJobs {
+
+    public static final String LEGACY_IMPORT = "LEGACY_IMPORT";
+    public static final String PROGRAMME_REPORT = "PROGRAMME_REPORT";
+
+    private final BackgroundJobs jobs;
+    private final LegacyImport legacy;
+    private final ProgrammeReport report;
+    private final ProgrammeAccess access;
+
+    ProgrammeJobs(BackgroundJobs jobs, LegacyImport legacy, ProgrammeReport report, ProgrammeAccess access) {
+        this.jobs = jobs;
+        this.legacy = legacy;
+        this.report = report;
+        this.access = access;
+    }
+
+    /** Imports the CSV in the background, all or nothing; refused (403) to whoever does not manage the programme. */
+    public Job importLegacy(String key, String csv) {
+        Programme programme = access.managed(key);
+        return jobs.start(LEGACY_IMPORT, programme.key(), "Wartet auf den Start", progress -> {
+            int rows = legacy.load(programme, csv, progress);
+            return JobOutcome.message(rows == 1 ? "1 Altfall eingelesen" : rows + " Altfälle eingelesen");
+        });
+    }
+
+    /** Draws the evaluation report in the background; for managers and evaluators of the programme. */
+    public Job report(String key, YearRange years) {
+        Programme programme = access.managedOrEvaluated(key);
+        return jobs.start(PROGRAMME_REPORT, programme.key(), "Wartet auf den Start", progress -> {
+            progress.report(0, 2, "Die Zahlen werden zusammengestellt");
+            var figures = report.figures(programme, years);
+            progress.report(1, 2, "Der Bericht wird als PDF gesetzt");
+            byte[] pdf = report.render(figures);
+            progress.report(2, 2, "Der Bericht ist fertig");
+            return JobOutcome.file("Der Programmbericht ist fertig", pdf, MediaType.APPLICATION_PDF_VALUE,
+                    ProgrammeReport.fileName(figures));
+        });
+    }
+}
