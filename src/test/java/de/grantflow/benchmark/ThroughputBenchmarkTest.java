@@ -65,6 +65,8 @@ class ThroughputBenchmarkTest {
             System.getProperty("benchmark.levels", "1,16,64,128").split(",")).mapToInt(Integer::parseInt).toArray();
     /** Which scenarios run: -Dbenchmark.parts=submissions measures only the intake, for a quick comparison. */
     private static final String PARTS = System.getProperty("benchmark.parts", "submissions,letters,lifecycles");
+    /** A sustained burst at 64 clients for this long (issue 7 asks for ten minutes: -Dbenchmark.sustainedSeconds=600). */
+    private static final int SUSTAINED_SECONDS = Integer.getInteger("benchmark.sustainedSeconds", 0);
     /** How often the benchmark looks for the receipts to be done. */
     private static final long POLL_NANOS = 25_000_000;
     /**
@@ -125,6 +127,9 @@ class ThroughputBenchmarkTest {
             }
         }
 
+        if (SUSTAINED_SECONDS > 0) {
+            sustained(results);
+        }
         if (PARTS.contains("letters")) {
             results.put("lettersPerSecond", round(lettersPerSecond(200)));
         }
@@ -188,6 +193,66 @@ class ThroughputBenchmarkTest {
         double seconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
         memory.join();
         return new Submissions(count / intakeSeconds, count / seconds, latencies, memory.heapMb, memory.rssMb);
+    }
+
+    /**
+     * Submissions at 64 clients without pause for the given time: the rate overall and in the slowest minute, the
+     * percentiles, and how long the procedures took to catch up after the last answer (every receipt stored).
+     */
+    private void sustained(Map<String, Object> results) throws Exception {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long[] perMinute = new long[(SUSTAINED_SECONDS + 59) / 60];
+        long receiptsBefore = receipts();
+        AtomicInteger answered = new AtomicInteger();
+        long start = System.nanoTime();
+        long end = start + SUSTAINED_SECONDS * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.add(pool.submit(() -> {
+                    for (int i = answered.get(); System.nanoTime() < end; i++) {
+                        long t0 = System.nanoTime();
+                        String id = post(applicant, "/api/applications", Map.of("programme", "kommin-nrw",
+                                "data", CaseFixtures.kommIn("Dauerlast " + i, 10_000))).body().path("id").asText();
+                        int status = post(applicant, "/api/applications/" + id + "/submit", null).status();
+                        if (status != 200) {
+                            throw new IllegalStateException("submission answered " + status);
+                        }
+                        long t1 = System.nanoTime();
+                        latencies.add((t1 - t0) / 1_000_000);
+                        answered.incrementAndGet();
+                        synchronized (perMinute) {
+                            perMinute[(int) Math.min(perMinute.length - 1, (t1 - start) / 60_000_000_000L)]++;
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : clients) {
+                client.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long lastAnswer = System.nanoTime();
+        int count = answered.get();
+        while (receipts() - receiptsBefore < count) {
+            if (System.nanoTime() - lastAnswer > Duration.ofMinutes(60).toNanos()) {
+                throw new IllegalStateException("receipts not produced within an hour after the burst");
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+        double seconds = (lastAnswer - start) / 1e9;
+        Submissions all = new Submissions(count / seconds, 0, latencies, 0, 0);
+        results.put("sustainedSeconds", SUSTAINED_SECONDS);
+        results.put("sustainedSubmissions", count);
+        results.put("sustainedSubmissionsPerSecond", round(count / seconds));
+        results.put("sustainedSlowestMinutePerSecond", round(java.util.Arrays.stream(perMinute)
+                .limit(Math.max(1, SUSTAINED_SECONDS / 60)).min().orElse(0) / 60.0));
+        results.put("sustainedP99Ms", all.percentile(99));
+        results.put("sustainedCatchUpSeconds", round((System.nanoTime() - lastAnswer) / 1e9));
+        results.put("sustainedShedWith503", shed.getAndSet(0));
     }
 
     /** A POST as a well-behaved client sends it: shed with 503, it waits for Retry-After and sends it again. */
