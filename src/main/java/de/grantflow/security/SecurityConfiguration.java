@@ -38,6 +38,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
@@ -170,6 +171,12 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/", false)
                         .failureHandler(loginFailure()))
+                // a page that polls with htmx after the session expired goes to the login page as a whole, instead
+                // of showing the login page inside the part it polls
+                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor((request, response, refusal) -> {
+                    response.setHeader("HX-Redirect", request.getContextPath() + LOGIN);
+                    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                }, new RequestHeaderRequestMatcher("HX-Request", "true")))
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN + "?logout"))
                 .httpBasic(Customizer.withDefaults())
                 .headers(headers -> headers

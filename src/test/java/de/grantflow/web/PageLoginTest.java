@@ -43,6 +43,18 @@ class PageLoginTest {
     }
 
     @Test
+    void sendsAPollingPageWithoutSessionToTheLoginAsAWhole() throws Exception {
+        HttpResponse<String> poll = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create("http://localhost:" + port + "/dashboard/jobs/"
+                                + java.util.UUID.randomUUID() + "/status"))
+                        .header("HX-Request", "true").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(poll.statusCode()).isEqualTo(401);
+        assertThat(poll.headers().firstValue("HX-Redirect")).hasValue("/login");
+        assertThat(poll.body()).doesNotContain("<form");
+    }
+
+    @Test
     void sendsTheSecurityHeadersAndAGuardedSessionCookie() {
         HttpResponse<String> login = new PageSession(port).get("/login");
 
