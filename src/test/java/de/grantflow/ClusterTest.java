@@ -35,10 +35,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (kill -9) in the middle of a burst, the other one finishes everything: the waiting submissions at once, the jobs the
  * dead node had locked once their lock expires.
  *
- * <p>The nodes' job lock time is 10 seconds here (GRANTFLOW_JOB_LOCK_TIME_MILLIS; by default the engine's 5 minutes), so
- * that the takeover happens within the test. In the nodes the business clock stands at the tests' fixed day (2 March 2026, {@link TestClock})
- * while the engine's job executor runs on the real time: a deadline the procedure sets from that day is already past
- * for the job executors, so its timer falls due as soon as it is created.
+ * <p>The nodes' job lock time is 10 seconds here (GRANTFLOW_JOB_LOCK_TIME_MILLIS; by default the engine's 5 minutes),
+ * so that the takeover happens within the test. In the nodes the business clock stands at the tests' fixed day
+ * (2 March 2026, {@link TestClock}) while the engine's job executor runs on the real time: a deadline the procedure
+ * sets from that day is already past for the job executors, so its timer falls due as soon as it is created.
  */
 class ClusterTest {
 
@@ -153,6 +153,7 @@ class ClusterTest {
                 .as("the dead node's jobs, each run once, by the surviving node")
                 .hasSize(lockedByDeadNode.size()).containsOnly("node-b");
         assertThat(checkAnswers.values()).contains(204);
+        assertThat(b.errors()).as("errors logged by the surviving node (scheduled tasks included)").isEmpty();
     }
 
     /** One durable PostgreSQL for both nodes, with a database and user of its own as an operator would create. */
@@ -303,6 +304,10 @@ class ClusterTest {
                     return false;
                 }
             });
+        }
+
+        List<String> errors() throws IOException {
+            return Files.readAllLines(log).stream().filter(line -> line.contains(" ERROR ")).toList();
         }
 
         ApiClient client(String username) {
