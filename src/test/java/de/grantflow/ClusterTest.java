@@ -1,0 +1,332 @@
+package de.grantflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import de.grantflow.application.CaseFixtures;
+import de.grantflow.procedure.GrantApplicationProcess;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two grantflow nodes on one PostgreSQL, as an operator runs a cluster: both JVMs get the same GRANTFLOW_DB_URL and
+ * start at the same moment on an empty database. Submissions through both nodes get exactly one procedure and one
+ * receipt each; timers run exactly once although two job executors compete for them; and when one node is killed
+ * (kill -9) in the middle of a burst, the other one finishes everything: the waiting submissions at once, the jobs the
+ * dead node had locked once their lock expires.
+ *
+ * <p>The nodes' job lock time is 10 seconds here (GRANTFLOW_JOB_LOCK_TIME_MILLIS; by default the engine's 5 minutes),
+ * so that the takeover happens within the test. In the nodes the business clock stands at the tests' fixed day
+ * (2 March 2026, {@link TestClock}) while the engine's job executor runs on the real time: a deadline the procedure
+ * sets from that day is already past for the job executors, so its timer falls due as soon as it is created.
+ */
+class ClusterTest {
+
+    private static final String DB_USER = "grantflow";
+    private static final String DB_PASSWORD = "cluster-test-secret";
+    private static final Duration LOCK_TIME = Duration.ofSeconds(10);
+    private static final String DEADLINE_TIMER = "Timer_DocumentsDeadline";
+
+    @TempDir Path folder;
+
+    private EmbeddedPostgres postgres;
+    private JdbcClient db;
+    private final List<Process> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() throws IOException, InterruptedException {
+        for (Process node : nodes) {
+            node.destroy();
+        }
+        for (Process node : nodes) {
+            if (!node.waitFor(60, TimeUnit.SECONDS)) {
+                node.destroyForcibly().waitFor();
+            }
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void twoNodesShareSubmissionsTimersAndTheWorkOfAKilledNode() throws Exception {
+        String url = startDatabase();
+        Node a = new Node("node-a", freePort());
+        Node b = new Node("node-b", freePort());
+        Process processA = a.start(url);
+        Process processB = b.start(url);
+        a.awaitUp(processA);
+        b.awaitUp(processB);
+        ApiClient[] applicants = {a.client("antrag.dortmund"), b.client("antrag.dortmund")};
+        ApiClient[] reviewers = {a.client("pruefer"), b.client("pruefer")};
+
+        // 1. submissions through both nodes: one procedure and one receipt each
+        List<String> submitted = drafts(applicants, "Cluster", 24);
+        Map<String, Integer> answers = new ConcurrentHashMap<>();
+        runInParallel(submitted, i -> () -> applicants[i % 2].post("/api/applications/" + submitted.get(i)
+                + "/submit", null).status(), answers);
+        assertThat(answers.values()).as("submissions through both nodes").containsOnly(200);
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            assertThat(waitingInIntake()).isZero();
+            submitted.forEach(this::assertOneProcessAndOneReceipt);
+        });
+        assertThat(applicants[1].get("/api/applications/" + submitted.get(0)).body().path("status").asText())
+                .as("a case submitted through node A, read through node B").isNotEqualTo("DRAFT");
+
+        // 2. timers due at once, two job executors: each deadline runs exactly once
+        List<String> timed = submitted.subList(0, 8);
+        Map<String, Integer> formalChecks = new ConcurrentHashMap<>();
+        runInParallel(timed, i -> () -> requestDocuments(reviewers[i % 2], timed.get(i)), formalChecks);
+        assertThat(formalChecks.values()).as("formal checks through both nodes").containsOnly(204);
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> timed.forEach(this::assertLapsedExactlyOnce));
+        assertThat(db.sql("SELECT DISTINCT hostname_ FROM act_hi_job_log WHERE job_state_ = 2 AND act_id_ = ?")
+                .param(DEADLINE_TIMER).query(String.class).list())
+                .as("nodes whose job executor ran a deadline").isNotEmpty().isSubsetOf("node-a", "node-b");
+
+        // 3. node A killed in the middle of a burst of submissions and formal checks through both nodes
+        List<String> burst = drafts(applicants, "Ausfall", 40);
+        List<String> checked = submitted.subList(8, 24);
+        Map<String, Integer> burstAnswers = new ConcurrentHashMap<>();
+        Map<String, Integer> checkAnswers = new ConcurrentHashMap<>();
+        AtomicInteger answered = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < burst.size(); i++) {
+            int n = i;
+            if (n < checked.size()) {
+                clients.submit(() -> record(checkAnswers, checked.get(n), answered,
+                        () -> requestDocuments(reviewers[n % 2], checked.get(n))));
+            }
+            clients.submit(() -> record(burstAnswers, burst.get(n), answered,
+                    () -> applicants[n % 2].post("/api/applications/" + burst.get(n) + "/submit", null).status()));
+        }
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+                .until(() -> answered.get() >= 12 && !lockedBy("node-a").isEmpty());
+        processA.destroyForcibly().waitFor();
+        List<String> lockedByDeadNode = lockedBy("node-a");
+        assertThat(lockedByDeadNode).as("jobs the dead node had locked").isNotEmpty();
+        clients.shutdown();
+        assertThat(clients.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(burstAnswers.values()).as("submissions answered before and after the kill")
+                .contains(200).contains(-1);
+
+        await().atMost(LOCK_TIME.plus(Duration.ofSeconds(120))).untilAsserted(() -> {
+            assertThat(waitingInIntake()).as("submissions waiting for their procedure").isZero();
+            for (String id : burst) {
+                if (burstAnswers.get(id) == 200 || !"DRAFT".equals(status(id))) {
+                    assertOneProcessAndOneReceipt(id);
+                } else {
+                    assertThat(count("SELECT count(*) FROM letter WHERE application_id = ?::uuid", id)).as(id).isZero();
+                }
+            }
+            for (String id : checked) {
+                if (checkAnswers.get(id) == 204 || !"SUBMITTED".equals(status(id))) {
+                    assertLapsedExactlyOnce(id);
+                }
+            }
+            assertThat(count("SELECT count(*) FROM act_ru_job WHERE lock_owner_ = ?", "node-a"))
+                    .as("jobs still locked by the dead node").isZero();
+            assertThat(count("SELECT count(*) FROM act_ru_job WHERE exception_msg_ IS NOT NULL OR retries_ = 0"))
+                    .as("failed jobs").isZero();
+        });
+        assertThat(db.sql("SELECT hostname_ FROM act_hi_job_log WHERE job_state_ = 2 AND job_id_ IN (:ids)")
+                .param("ids", lockedByDeadNode).query(String.class).list())
+                .as("the dead node's jobs, each run once, by the surviving node")
+                .hasSize(lockedByDeadNode.size()).containsOnly("node-b");
+        assertThat(checkAnswers.values()).contains(204);
+        assertThat(b.errors()).as("errors logged by the surviving node (scheduled tasks included)").isEmpty();
+    }
+
+    /** One durable PostgreSQL for both nodes, with a database and user of its own as an operator would create. */
+    private String startDatabase() throws IOException {
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(folder.resolve("postgres"))
+                .setCleanDataDirectory(true)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // the library's defaults are fsync and synchronous commit off
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "200")
+                .start();
+        JdbcClient admin = JdbcClient.create(postgres.getPostgresDatabase());
+        admin.sql("CREATE ROLE " + DB_USER + " LOGIN PASSWORD '" + DB_PASSWORD + "'").update();
+        admin.sql("CREATE DATABASE grantflow OWNER " + DB_USER).update();
+        DataSource grantflow = postgres.getDatabase(DB_USER, "grantflow");
+        db = JdbcClient.create(grantflow);
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/grantflow";
+    }
+
+    /** Drafts created through both nodes, in parallel. */
+    private List<String> drafts(ApiClient[] applicants, String title, int count) {
+        return IntStream.range(0, count).parallel().mapToObj(i -> applicants[i % 2].post("/api/applications",
+                Map.of("programme", "kommin-nrw", "data", CaseFixtures.kommIn(title + " " + i, 10_000))).body()
+                .path("id").asText()).toList();
+    }
+
+    /** The formal check finds documents missing: the procedure asks for them and sets the deadline's timers. */
+    private int requestDocuments(ApiClient reviewer, String applicationId) {
+        String task = await().atMost(Duration.ofSeconds(60)).until(() -> db.sql("""
+                        SELECT t.id_ FROM act_ru_task t JOIN application a ON a.process_instance_id = t.proc_inst_id_
+                        WHERE a.id = ?::uuid AND t.task_def_key_ = 'Task_FormalCheck'""")
+                .param(applicationId).query(String.class).optional().orElse(null), id -> id != null);
+        return reviewer.post("/api/tasks/" + task + "/complete",
+                Map.of("data", Map.of("complete", false, "missingDocuments", "Ratsbeschluss"))).status();
+    }
+
+    private void assertOneProcessAndOneReceipt(String id) {
+        assertThat(status(id)).as(id).isNotEqualTo("DRAFT");
+        assertThat(count("SELECT count(*) FROM act_hi_procinst WHERE business_key_ = ? AND proc_def_key_ = ?", id,
+                GrantApplicationProcess.KEY)).as("procedures of " + id).isOne();
+        assertThat(count("SELECT count(*) FROM letter WHERE application_id = ?::uuid AND type = 'RECEIPT'", id))
+                .as("receipts of " + id).isOne();
+    }
+
+    /** The deadline's timer ran once (one successful job), with one lapse letter and one LAPSED event. */
+    private void assertLapsedExactlyOnce(String id) {
+        String instance = db.sql("SELECT process_instance_id FROM application WHERE id = ?::uuid").param(id)
+                .query(String.class).single();
+        assertThat(status(id)).as(id).isEqualTo("LAPSED");
+        assertThat(count("SELECT count(*) FROM act_hi_job_log WHERE process_instance_id_ = ? AND act_id_ = ?"
+                + " AND job_state_ = 2", instance, DEADLINE_TIMER)).as("deadline runs of " + id).isOne();
+        assertThat(count("SELECT count(*) FROM letter WHERE application_id = ?::uuid AND type = 'LAPSE'", id))
+                .as("lapse letters of " + id).isOne();
+        assertThat(count("SELECT count(*) FROM letter WHERE application_id = ?::uuid AND type = 'REMINDER'", id))
+                .as("reminders of " + id).isLessThanOrEqualTo(1);
+        assertThat(count("SELECT count(*) FROM application_event WHERE application_id = ?::uuid AND type = 'LAPSED'",
+                id)).as("LAPSED events of " + id).isOne();
+    }
+
+    private String status(String id) {
+        return db.sql("SELECT status FROM application WHERE id = ?::uuid").param(id).query(String.class).single();
+    }
+
+    private long waitingInIntake() {
+        return count("SELECT count(*) FROM process_intake");
+    }
+
+    private List<String> lockedBy(String owner) {
+        return db.sql("SELECT id_ FROM act_ru_job WHERE lock_owner_ = ?").param(owner).query(String.class).list();
+    }
+
+    private long count(String sql, Object... params) {
+        return db.sql(sql).params(params).query(Long.class).single();
+    }
+
+    /** Runs one call per id on eight client threads and keeps each answer's status (-1: no answer). */
+    private static void runInParallel(List<String> ids, java.util.function.IntFunction<Supplier<Integer>> call,
+            Map<String, Integer> answers) throws InterruptedException {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        AtomicInteger answered = new AtomicInteger();
+        for (int i = 0; i < ids.size(); i++) {
+            Supplier<Integer> request = call.apply(i);
+            String id = ids.get(i);
+            clients.submit(() -> record(answers, id, answered, request));
+        }
+        clients.shutdown();
+        assertThat(clients.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static void record(Map<String, Integer> answers, String id, AtomicInteger answered,
+            Supplier<Integer> request) {
+        try {
+            answers.put(id, request.get());
+            answered.incrementAndGet();
+        } catch (RuntimeException connectionLost) {
+            answers.put(id, -1);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** One grantflow node in its own JVM, configured through the environment as an operator would. */
+    private final class Node {
+
+        private final String name;
+        private final int port;
+        private final Path log;
+
+        Node(String name, int port) {
+            this.name = name;
+            this.port = port;
+            this.log = folder.resolve(name + ".log");
+        }
+
+        Process start(String url) throws IOException {
+            // two JVMs start at once on a machine of two cores: the quick compiler only and a single garbage
+            // collector thread leave them more of the CPU for starting; the test's light load needs no more
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath(),
+                    GrantflowApplication.class.getName(),
+                    "--spring.profiles.active=test,demo", "--logging.level.root=WARN")
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("GRANTFLOW_DB_URL", url);
+            builder.environment().put("GRANTFLOW_DB_USER", DB_USER);
+            builder.environment().put("GRANTFLOW_DB_PASSWORD", DB_PASSWORD);
+            builder.environment().put("GRANTFLOW_PORT", Integer.toString(port));
+            builder.environment().put("GRANTFLOW_NODE_NAME", name);
+            builder.environment().put("GRANTFLOW_JOB_LOCK_TIME_MILLIS", Long.toString(LOCK_TIME.toMillis()));
+            Process process = builder.start();
+            nodes.add(process);
+            return process;
+        }
+
+        void awaitUp(Process process) {
+            ApiClient probe = client("antrag.dortmund");
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                assertThat(process.isAlive()).as(() -> name + " stopped:\n" + tail()).isTrue();
+                try {
+                    return probe.get("/actuator/health").status() == 200;
+                } catch (RuntimeException notYet) {
+                    return false;
+                }
+            });
+        }
+
+        List<String> errors() throws IOException {
+            return Files.readAllLines(log).stream().filter(line -> line.contains(" ERROR ")).toList();
+        }
+
+        ApiClient client(String username) {
+            return new ApiClient(port, username, "demo");
+        }
+
+        private String tail() {
+            try {
+                List<String> lines = Files.readAllLines(log);
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+            } catch (IOException e) {
+                return "(no log: " + e + ")";
+            }
+        }
+    }
+
+    /** The tests' class path without repeated entries (the test runner names the classes folder twice). */
+    private static String classPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .distinct().collect(Collectors.joining(java.io.File.pathSeparator));
+    }
+}
