@@ -208,7 +208,7 @@ class WorklistBenchmarkTest {
      */
     private String plans() {
         String candidate = "EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK L WHERE L.TASK_ID_ = RES.ID_"
-                + " AND L.TYPE_ = 'candidate' AND L.GROUP_ID_ IN ('reviewer-br-arnsberg'))";
+                + " AND L.TYPE_ = 'candidate' AND L.GROUP_ID_ IN ('reviewer-br-arnsberg') OFFSET 0)";
         String order = " ORDER BY RES.DUE_DATE_ ASC NULLS LAST, RES.CREATE_TIME_, RES.ID_ LIMIT 26";
         String all = "SELECT RES.* FROM ACT_RU_TASK RES WHERE (RES.ASSIGNEE_ = '" + REVIEWER + "' OR " + candidate
                 + ")" + order;
