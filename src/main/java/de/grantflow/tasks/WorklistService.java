@@ -146,7 +146,10 @@ public class WorklistService {
                 candidate.append(i == 0 ? "" : ", ").append("#{group").append(i).append('}');
                 parameters.put("group" + i, groups.get(i));
             }
-            candidate.append("))");
+            // OFFSET 0 keeps PostgreSQL from answering the EXISTS by hashing every identity link of the groups first
+            // (130 ms at 100,000 open tasks, once per page): it looks up the few tasks it reads in the worklist's
+            // order instead (tasks.WorklistIndex)
+            candidate.append(") OFFSET 0)");
         }
         sql.append(" WHERE ").append(switch (query.scope()) {
             case ASSIGNED -> "RES.ASSIGNEE_ = #{user}";
