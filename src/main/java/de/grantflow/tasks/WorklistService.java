@@ -73,11 +73,18 @@ public class WorklistService {
     @Transactional(readOnly = true)
     public List<WorkTask> worklist(CurrentUser user, UUID applicationId, int limit) {
         List<String> groups = user.candidateGroups();
-        Stream<Task> candidate = groups.isEmpty() ? Stream.empty()
-                : query(applicationId).taskCandidateGroupIn(groups).includeAssignedTasks().listPage(0, limit).stream();
-        Stream<Task> assigned = query(applicationId).taskAssignee(user.username()).listPage(0, limit).stream();
         Map<String, Task> unique = new LinkedHashMap<>();
-        Stream.concat(assigned, candidate).forEach(t -> unique.putIfAbsent(t.getId(), t));
+        if (applicationId != null) {
+            // a case has a handful of open tasks: reading them and checking each beats the engine's query over every
+            // candidate task of the caller's groups, which took a third of a second with thousands of open tasks
+            query(applicationId).list().stream().filter(t -> user.username().equals(t.getAssignee())
+                    || candidateOf(groups, t)).forEach(t -> unique.put(t.getId(), t));
+        } else {
+            Stream<Task> candidate = groups.isEmpty() ? Stream.empty() : query(null).taskCandidateGroupIn(groups)
+                    .includeAssignedTasks().listPage(0, limit).stream();
+            Stream<Task> assigned = query(null).taskAssignee(user.username()).listPage(0, limit).stream();
+            Stream.concat(assigned, candidate).forEach(t -> unique.putIfAbsent(t.getId(), t));
+        }
         Set<String> processInstances = unique.values().stream().map(Task::getProcessInstanceId)
                 .collect(Collectors.toSet());
         Map<String, UUID> applications = applicationIds(processInstances);
@@ -260,7 +267,9 @@ public class WorklistService {
     }
 
     private TaskQuery query(UUID applicationId) {
-        TaskQuery query = tasks.createTaskQuery().initializeFormKeys();
+        // the page is cut in the database, so it must be cut in the list's order: the tasks due first (undated last)
+        TaskQuery query = tasks.createTaskQuery().initializeFormKeys().orderByDueDate().asc()
+                .orderByTaskCreateTime().asc();
         return applicationId == null ? query : query.processInstanceBusinessKey(applicationId.toString());
     }
 
@@ -287,8 +296,11 @@ public class WorklistService {
         if (user.has(Role.ADMIN) || user.username().equals(task.getAssignee())) {
             return true;
         }
-        List<String> groups = user.candidateGroups();
-        return tasks.getIdentityLinksForTask(task.getId()).stream()
+        return candidateOf(user.candidateGroups(), task);
+    }
+
+    private boolean candidateOf(List<String> groups, Task task) {
+        return !groups.isEmpty() && tasks.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .map(IdentityLink::getGroupId)
                 .anyMatch(groups::contains);
