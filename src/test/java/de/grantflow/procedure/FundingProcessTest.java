@@ -139,6 +139,8 @@ class FundingProcessTest {
         procedure.completeAny(id, TASK_CHECK_INTERIM_REPORT, "pruefer", Map.of("result", "accept"));
         clock.set(LocalDateTime.of(2027, 6, 15, 9, 0));
         submitAndCheckProof(id, "60000", List.of());
+        procedure.completeAny(id, TASK_CONFIRM_CLOSURE, "bewilliger", Map.of("closureConfirmed", true));
+        procedure.executeAllJobs(id);
         assertThat(cases.status(id)).isEqualTo(ApplicationStatus.CLOSED);
 
         clock.set(LocalDateTime.of(2037, 12, 31, 9, 0));
