@@ -7,8 +7,6 @@ import de.grantflow.application.CaseFixtures;
 import de.grantflow.procedure.GrantApplicationProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -51,16 +48,13 @@ class ClusterTest {
 
     private EmbeddedPostgres postgres;
     private JdbcClient db;
-    private final List<Process> nodes = new ArrayList<>();
+    private final List<ApplicationProcess> nodes = new ArrayList<>();
 
     @AfterEach
     void stopAll() throws IOException, InterruptedException {
-        for (Process node : nodes) {
-            node.destroy();
-        }
-        for (Process node : nodes) {
-            if (!node.waitFor(60, TimeUnit.SECONDS)) {
-                node.destroyForcibly().waitFor();
+        for (ApplicationProcess node : nodes) {
+            if (node.isAlive()) {
+                node.stop();
             }
         }
         if (postgres != null) {
@@ -71,12 +65,10 @@ class ClusterTest {
     @Test
     void twoNodesShareSubmissionsTimersAndTheWorkOfAKilledNode() throws Exception {
         String url = startDatabase();
-        Node a = new Node("node-a", freePort());
-        Node b = new Node("node-b", freePort());
-        Process processA = a.start(url);
-        Process processB = b.start(url);
-        a.awaitUp(processA);
-        b.awaitUp(processB);
+        ApplicationProcess a = node("node-a", url);
+        ApplicationProcess b = node("node-b", url);
+        a.awaitUp(Duration.ofSeconds(240));
+        b.awaitUp(Duration.ofSeconds(240));
         ApiClient[] applicants = {a.client("antrag.dortmund"), b.client("antrag.dortmund")};
         ApiClient[] reviewers = {a.client("pruefer"), b.client("pruefer")};
 
@@ -121,7 +113,7 @@ class ClusterTest {
         }
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
                 .until(() -> answered.get() >= 12 && !lockedBy("node-a").isEmpty());
-        processA.destroyForcibly().waitFor();
+        a.kill();
         List<String> lockedByDeadNode = lockedBy("node-a");
         assertThat(lockedByDeadNode).as("jobs the dead node had locked").isNotEmpty();
         clients.shutdown();
@@ -153,7 +145,7 @@ class ClusterTest {
                 .as("the dead node's jobs, each run once, by the surviving node")
                 .hasSize(lockedByDeadNode.size()).containsOnly("node-b");
         assertThat(checkAnswers.values()).contains(204);
-        assertThat(b.errors()).as("errors logged by the surviving node (scheduled tasks included)").isEmpty();
+        assertThat(b.logLines()).filteredOn(line -> line.contains(" ERROR ")).as("errors logged by the surviving node (scheduled tasks included)").isEmpty();
     }
 
     /** One durable PostgreSQL for both nodes, with a database and user of its own as an operator would create. */
@@ -256,77 +248,18 @@ class ClusterTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** One grantflow node in its own JVM, configured through the environment as an operator would. */
-    private final class Node {
-
-        private final String name;
-        private final int port;
-        private final Path log;
-
-        Node(String name, int port) {
-            this.name = name;
-            this.port = port;
-            this.log = folder.resolve(name + ".log");
-        }
-
-        Process start(String url) throws IOException {
-            // two JVMs start at once on a machine of two cores: the quick compiler only and a single garbage
-            // collector thread leave them more of the CPU for starting; the test's light load needs no more
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath(),
-                    GrantflowApplication.class.getName(),
-                    "--spring.profiles.active=test,demo", "--logging.level.root=WARN")
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().put("GRANTFLOW_DB_URL", url);
-            builder.environment().put("GRANTFLOW_DB_USER", DB_USER);
-            builder.environment().put("GRANTFLOW_DB_PASSWORD", DB_PASSWORD);
-            builder.environment().put("GRANTFLOW_PORT", Integer.toString(port));
-            builder.environment().put("GRANTFLOW_NODE_NAME", name);
-            builder.environment().put("GRANTFLOW_JOB_LOCK_TIME_MILLIS", Long.toString(LOCK_TIME.toMillis()));
-            Process process = builder.start();
-            nodes.add(process);
-            return process;
-        }
-
-        void awaitUp(Process process) {
-            ApiClient probe = client("antrag.dortmund");
-            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                assertThat(process.isAlive()).as(() -> name + " stopped:\n" + tail()).isTrue();
-                try {
-                    return probe.get("/actuator/health").status() == 200;
-                } catch (RuntimeException notYet) {
-                    return false;
-                }
-            });
-        }
-
-        List<String> errors() throws IOException {
-            return Files.readAllLines(log).stream().filter(line -> line.contains(" ERROR ")).toList();
-        }
-
-        ApiClient client(String username) {
-            return new ApiClient(port, username, "demo");
-        }
-
-        private String tail() {
-            try {
-                List<String> lines = Files.readAllLines(log);
-                return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-            } catch (IOException e) {
-                return "(no log: " + e + ")";
-            }
-        }
-    }
-
-    /** The tests' class path without repeated entries (the test runner names the classes folder twice). */
-    private static String classPath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .distinct().collect(Collectors.joining(java.io.File.pathSeparator));
+    /**
+     * One grantflow node in its own JVM, configured through the environment as an operator would. Two JVMs start at
+     * once on a machine of two cores: the quick compiler only and a single garbage collector thread leave them more
+     * of the CPU for starting; the test's light load needs no more.
+     */
+    private ApplicationProcess node(String name, String url) throws IOException {
+        ApplicationProcess node = ApplicationProcess.start(name, ApplicationProcess.freePort(),
+                folder.resolve(name + ".log"), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), List.of(),
+                Map.of("GRANTFLOW_DB_URL", url, "GRANTFLOW_DB_USER", DB_USER, "GRANTFLOW_DB_PASSWORD", DB_PASSWORD,
+                        "GRANTFLOW_NODE_NAME", name,
+                        "GRANTFLOW_JOB_LOCK_TIME_MILLIS", Long.toString(LOCK_TIME.toMillis())));
+        nodes.add(node);
+        return node;
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.grantflow.application.CaseFixtures;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,8 +33,8 @@ class CrashDuringSubmissionsTest {
 
     @Test
     void everyAnsweredSubmissionSurvivesWithExactlyOneReceipt() throws Exception {
-        int port = freePort();
-        Process first = start(port);
+        int port = ApplicationProcess.freePort();
+        ApplicationProcess first = start(port);
         ApiClient applicant = new ApiClient(port, "antrag.dortmund", "demo");
         List<String> drafts = IntStream.range(0, APPLICATIONS).mapToObj(i -> applicant.post("/api/applications",
                 Map.of("programme", "kommin-nrw", "data", CaseFixtures.kommIn("Absturz " + i, 10_000))).body()
@@ -55,13 +54,13 @@ class CrashDuringSubmissionsTest {
             });
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> answered.get() >= APPLICATIONS / 4);
-        first.destroyForcibly().waitFor();
+        first.kill();
         clients.shutdown();
         assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         long confirmed = answers.values().stream().filter(status -> status == 200).count();
         assertThat(confirmed).as("submissions answered before the kill").isBetween(1L, APPLICATIONS - 1L);
 
-        Process second = start(port);
+        ApplicationProcess second = start(port);
         try {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 for (String id : drafts) {
@@ -80,50 +79,15 @@ class CrashDuringSubmissionsTest {
                 }
             });
         } finally {
-            second.destroy();
-            second.waitFor(60, TimeUnit.SECONDS);
+            second.stop();
         }
     }
 
     /** The application in its own JVM with the demo users, the tests' fixed clock and a durable database. */
-    private Process start(int port) throws IOException {
-        Path log = folder.resolve("application-" + System.nanoTime() + ".log");
-        Process application = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath(), GrantflowApplication.class.getName(),
-                "--spring.profiles.active=test,demo", "--server.port=" + port,
-                "--grantflow.db.data-directory=" + folder.resolve("postgres"), "--grantflow.db.durable=true",
-                "--grantflow.db.temporary=false", "--logging.level.root=WARN")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ApiClient probe = new ApiClient(port, "antrag.dortmund", "demo");
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertThat(application.isAlive()).as(() -> "the application stopped:\n" + tail(log)).isTrue();
-            try {
-                return probe.get("/actuator/health").status() == 200;
-            } catch (RuntimeException notYet) {
-                return false;
-            }
-        });
-        return application;
-    }
-
-    /** The tests' class path without repeated entries (the test runner names the classes folder twice). */
-    private static String classPath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .distinct().collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = java.nio.file.Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private ApplicationProcess start(int port) throws IOException {
+        return ApplicationProcess.start("application", port, folder.resolve("application-" + System.nanoTime()
+                        + ".log"), List.of(), List.of("--grantflow.db.data-directory=" + folder.resolve("postgres"),
+                        "--grantflow.db.durable=true", "--grantflow.db.temporary=false"), Map.of())
+                .awaitUp(Duration.ofSeconds(180));
     }
 }

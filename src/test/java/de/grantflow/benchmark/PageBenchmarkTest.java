@@ -1,5 +1,7 @@
 package de.grantflow.benchmark;
 
+import static de.grantflow.benchmark.BenchmarkFigures.round;
+import static de.grantflow.benchmark.BenchmarkFigures.percentile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.grantflow.application.CaseFixtures;
@@ -10,16 +12,9 @@ import de.grantflow.security.UserAccounts;
 import de.grantflow.statistics.StatisticsTestAccess;
 import de.grantflow.web.PageSession;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.NumberFormat;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -104,7 +99,7 @@ class PageBenchmarkTest {
         assertThat(manager.get("/dashboard/kommin-nrw?from=2005&to=2026").body())
                 .as("the page counts the synthetic history")
                 .contains(NumberFormat.getIntegerInstance(Locale.GERMAN).format(applications));
-        write(figures);
+        BenchmarkFigures.write("pages", figures);
         assertThat((double) figures.get("dashboardFiguresP95Ms")).as("figures are checked in the README, not here")
                 .isPositive();
     }
@@ -139,28 +134,5 @@ class PageBenchmarkTest {
                        'projectEnd', '2027-05-31'),
                        20000, 'benchmark', now() - g * interval '1 minute', now(), now() - g * interval '1 minute'
                 FROM generate_series(1, ?) g, m""").param(count).update();
-    }
-
-    private static double percentile(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-    }
-
-    private static double round(double value) {
-        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
-    }
-
-    private static void write(Map<String, Object> figures) throws IOException {
-        Path folder = Files.createDirectories(Path.of("target", "benchmark"));
-        StringBuilder table = new StringBuilder("| figure | value |\n|---|---|\n");
-        List<String> entries = new ArrayList<>();
-        figures.forEach((key, value) -> {
-            entries.add("  \"" + key + "\": " + value);
-            table.append("| ").append(key).append(" | ").append(value).append(" |\n");
-        });
-        Files.writeString(folder.resolve("pages.json"), "{\n" + String.join(",\n", entries) + "\n}\n");
-        Files.writeString(folder.resolve("pages.md"), table);
-        System.out.println("\n" + table);
     }
 }

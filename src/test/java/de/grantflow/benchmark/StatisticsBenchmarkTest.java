@@ -1,5 +1,7 @@
 package de.grantflow.benchmark;
 
+import static de.grantflow.benchmark.BenchmarkFigures.round;
+import static de.grantflow.benchmark.BenchmarkFigures.percentile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.grantflow.programme.Programme;
@@ -7,11 +9,7 @@ import de.grantflow.programme.ProgrammeCatalog;
 import de.grantflow.statistics.ProgrammeStatistics;
 import de.grantflow.statistics.StatisticsTestAccess;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,32 +87,7 @@ class StatisticsBenchmarkTest {
         figures.put("scanBaselineP50Ms", round(percentile(scan, 0.50)));
         figures.put("scanToReadModelRatio", round(percentile(scan, 0.50) / percentile(ours, 0.50)));
         figures.put("durablePostgres", true);
-        write(figures);
+        BenchmarkFigures.write("statistics", figures);
         assertThat(percentile(ours, 0.95)).as("figures are checked in the README, not here").isPositive();
-    }
-
-    private static double percentile(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-    }
-
-    private static double round(double value) {
-        return BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
-    }
-
-    private static void write(Map<String, Object> figures) throws IOException {
-        Path folder = Files.createDirectories(Path.of("target", "benchmark"));
-        StringBuilder json = new StringBuilder("{\n");
-        StringBuilder table = new StringBuilder("| figure | value |\n|---|---|\n");
-        List<String> entries = new ArrayList<>();
-        figures.forEach((key, value) -> {
-            entries.add("  \"" + key + "\": " + value);
-            table.append("| ").append(key).append(" | ").append(value).append(" |\n");
-        });
-        json.append(String.join(",\n", entries)).append("\n}\n");
-        Files.writeString(folder.resolve("statistics.json"), json);
-        Files.writeString(folder.resolve("statistics.md"), table);
-        System.out.println("\n" + table);
     }
 }

@@ -1,5 +1,6 @@
 package de.grantflow.benchmark;
 
+import static de.grantflow.benchmark.BenchmarkFigures.round;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -136,7 +137,7 @@ class ThroughputBenchmarkTest {
         if (PARTS.contains("lifecycles")) {
             lifecycles(results);
         }
-        write(results);
+        BenchmarkFigures.write("results", results);
     }
 
     private void lifecycles(Map<String, Object> results) throws Exception {
@@ -407,27 +408,6 @@ class ThroughputBenchmarkTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static void write(Map<String, Object> results) throws IOException {
-        Path folder = Path.of("target", "benchmark");
-        Files.createDirectories(folder);
-        StringBuilder json = new StringBuilder("{\n");
-        StringBuilder table = new StringBuilder("| figure | value |\n|---|---|\n");
-        results.forEach((key, value) -> {
-            json.append("  \"").append(key).append("\": ")
-                    .append(value instanceof Number ? value.toString() : "\"" + value + "\"").append(",\n");
-            table.append("| ").append(key).append(" | ").append(value).append(" |\n");
-        });
-        json.setLength(json.length() - 2);
-        json.append("\n}\n");
-        Files.writeString(folder.resolve("results.json"), json);
-        Files.writeString(folder.resolve("results.md"), table);
-        System.out.println("\n" + table);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 
     @FunctionalInterface

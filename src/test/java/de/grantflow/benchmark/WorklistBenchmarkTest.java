@@ -1,8 +1,9 @@
 package de.grantflow.benchmark;
 
+import static de.grantflow.benchmark.BenchmarkFigures.round;
+import static de.grantflow.benchmark.BenchmarkFigures.percentile;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import de.grantflow.ApiClient;
 import de.grantflow.ApiClient.Response;
 import de.grantflow.procedure.GrantApplicationProcess;
@@ -13,13 +14,10 @@ import de.grantflow.security.TestUsers;
 import de.grantflow.security.UserAccounts;
 import de.grantflow.web.PageSession;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +135,7 @@ class WorklistBenchmarkTest {
         figures.put("loadAverage", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 .getSystemLoadAverage()));
         figures.put("processors", Runtime.getRuntime().availableProcessors());
-        write(figures);
+        BenchmarkFigures.write("worklist", figures);
         assertThat((double) figures.get("worklistP95Ms")).as("figures are checked in the README, not here")
                 .isPositive();
     }
@@ -238,29 +236,6 @@ class WorklistBenchmarkTest {
         }
         figures.put(name + "P50Ms", round(percentile(times, 0.50)));
         figures.put(name + "P95Ms", round(percentile(times, 0.95)));
-    }
-
-    private static double percentile(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-    }
-
-    private static double round(double value) {
-        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
-    }
-
-    private static void write(Map<String, Object> figures) throws IOException {
-        Path folder = Files.createDirectories(Path.of("target", "benchmark"));
-        StringBuilder table = new StringBuilder("| figure | value |\n|---|---|\n");
-        List<String> entries = new ArrayList<>();
-        figures.forEach((key, value) -> {
-            entries.add("  \"" + key + "\": " + value);
-            table.append("| ").append(key).append(" | ").append(value).append(" |\n");
-        });
-        Files.writeString(folder.resolve("worklist.json"), "{\n" + String.join(",\n", entries) + "\n}\n");
-        Files.writeString(folder.resolve("worklist.md"), table);
-        System.out.println("\n" + table);
     }
 
     record Case(UUID id, String municipalityAgs) {
