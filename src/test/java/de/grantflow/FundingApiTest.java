@@ -182,6 +182,8 @@ class FundingApiTest {
         assertThat(incomplete.statusCode()).isEqualTo(400);
         assertThat(incomplete.body()).as("the row the page showed").contains("id=\"payments-1-amount-error\"",
                 "aria-invalid=\"true\"");
+        assertThat(incomplete.body()).as("what was entered stays").containsPattern(
+                "name=\"payments\\[1]\\.dueOn\"[^>]*value=\"2026-06-05\"");
         assertThat(tooLate.statusCode()).isEqualTo(400);
         assertThat(tooLate.body()).contains("id=\"amount-error\"", "innerhalb von zwei Monaten");
         assertThat(dortmund.get("/api/applications/" + id + "/payment-requests").body().size()).isZero();
@@ -204,7 +206,8 @@ class FundingApiTest {
         page.login("antrag.dortmund", "demo");
         assertThat(page.get("/portal/applications/" + id).body()).contains("/change-request\"");
         String form = page.get("/portal/applications/" + id + "/change-request").body();
-        assertThat(form).as("the current plan is offered").contains("id=\"costPlan-0-amount\"");
+        assertThat(form).as("the current plan is offered with its amounts")
+                .containsPattern("name=\"costPlan\\[0]\\.amount\"[^>]*value=\"[1-9][0-9.]*\"");
         String token = URLEncoder.encode(page.csrfFrom(form), StandardCharsets.UTF_8);
 
         var withoutReason = page.post("/portal/applications/" + id + "/change-request", "_csrf=" + token
@@ -224,7 +227,8 @@ class FundingApiTest {
         var emptyAmount = page.post("/portal/applications/" + id + "/change-request", "_csrf=" + token
                 + "&newPeriodEnd=&reason=Umschichtung&costPlan%5B0%5D.amount=");
         assertThat(emptyAmount.statusCode()).isEqualTo(400);
-        assertThat(emptyAmount.body()).contains("id=\"costPlan-0-amount-error\"");
+        assertThat(emptyAmount.body()).contains("id=\"costPlan-0-amount-error\" class=\"field-error\">Bitte einen Betrag"
+                + " angeben");
         assertThat(dortmund.get("/api/applications/" + id + "/change-requests").body().size()).isZero();
 
         var sent = page.post("/portal/applications/" + id + "/change-request", "_csrf=" + token

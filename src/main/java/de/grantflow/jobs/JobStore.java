@@ -64,14 +64,17 @@ class JobStore {
     }
 
     void failed(UUID id, String error, List<FieldError> errors) {
-        jdbc.sql("UPDATE background_job SET status = 'FAILED', error_message = :error, errors = CAST(:errors AS jsonb),"
-                        + " finished_at = now(), heartbeat_at = now() WHERE id = :id AND status = 'RUNNING'")
+        // the message named the step it was at; a failed job is at none
+        jdbc.sql("UPDATE background_job SET status = 'FAILED', message = 'Abgebrochen', error_message = :error,"
+                        + " errors = CAST(:errors AS jsonb), finished_at = now(), heartbeat_at = now()"
+                        + " WHERE id = :id AND status = 'RUNNING'")
                 .param("id", id).param("error", error).param("errors", write(errors)).update();
     }
 
     /** Marks as failed what still counts as running although no node has renewed its heartbeat for that long. */
     void failAbandoned(UUID id, Duration staleAfter, String error) {
-        jdbc.sql("UPDATE background_job SET status = 'FAILED', error_message = :error, finished_at = now()"
+        jdbc.sql("UPDATE background_job SET status = 'FAILED', message = 'Abgebrochen', error_message = :error,"
+                        + " finished_at = now()"
                         + " WHERE id = :id AND status = 'RUNNING'"
                         + " AND heartbeat_at < now() - make_interval(secs => :seconds)")
                 .param("id", id).param("error", error).param("seconds", (double) staleAfter.toMillis() / 1000)

@@ -96,6 +96,7 @@ class BackgroundJobsTest {
         });
         Job failed = await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> jobs.find(invalid.id()), Job::finished);
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.message()).as("not the step it was at").isEqualTo("Abgebrochen");
         assertThat(failed.errorMessage()).isEqualTo("Die Eingaben sind ungültig; es wurde nichts übernommen.");
         assertThat(failed.errors()).containsExactly(new FieldError("rows[2].year", "Ganze Zahl erwartet"));
         assertThatThrownBy(() -> jobs.result(invalid.id())).isInstanceOf(JobResultNotReadyException.class);
