@@ -76,8 +76,12 @@ public final class Application {
 
     /** The deadline the applicant must keep now: documents while incomplete, the response while heard. */
     public LocalDate nextDeadline() {
-        return status == ApplicationStatus.INCOMPLETE ? assessment.documentsDue()
-                : status == ApplicationStatus.HEARING ? assessment.hearingDue() : null;
+        return nextDeadline(status, assessment.documentsDue(), assessment.hearingDue());
+    }
+
+    static LocalDate nextDeadline(ApplicationStatus status, LocalDate documentsDue, LocalDate hearingDue) {
+        return status == ApplicationStatus.INCOMPLETE ? documentsDue
+                : status == ApplicationStatus.HEARING ? hearingDue : null;
     }
 
     /** Until the decision is issued the applicant may withdraw (§ 22 VwVfG: the procedure depends on the application). */

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,6 +30,15 @@ class ApplicationRepository {
     private static final String COLUMNS = """
             id, reference, programme_key, call_key, municipality_ags, status, data, granted_amount, created_by,
             created_at, updated_at, submitted_at, decided_at, final_on, process_instance_id, assessment, version""";
+
+    /**
+     * A case in brief, for lists: the few values a list shows, read out of the JSON in the database, so that a list of
+     * 200 cases does not read and parse 200 forms (the portal's list took 100 ms in its 95th percentile that way).
+     */
+    private static final String SUMMARY_COLUMNS = """
+            id, reference, programme_key, municipality_ags, status, data ->> 'projectTitle' AS project_title,
+            process_instance_id, coalesce(updated_at, created_at) AS last_change,
+            assessment ->> 'documentsDue' AS documents_due, assessment ->> 'hearingDue' AS hearing_due""";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -90,30 +100,40 @@ class ApplicationRepository {
                 .optional();
     }
 
-    List<Application> findAll(Collection<UUID> ids) {
+    List<Cases.CaseSummary> findSummaries(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE id IN (:ids)")
-                .param("ids", ids).query(this::map).list();
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM application WHERE id IN (:ids)")
+                .param("ids", ids).query(ApplicationRepository::summary).list();
     }
 
     List<Application> findVisible(String municipalityAgs, Collection<String> programmeKeys, boolean all, int limit) {
+        return visible(COLUMNS, this::map, municipalityAgs, programmeKeys, all, limit);
+    }
+
+    List<Cases.CaseSummary> findVisibleSummaries(String municipalityAgs, Collection<String> programmeKeys,
+            boolean all, int limit) {
+        return visible(SUMMARY_COLUMNS, ApplicationRepository::summary, municipalityAgs, programmeKeys, all, limit);
+    }
+
+    private <T> List<T> visible(String columns, RowMapper<T> mapper, String municipalityAgs,
+            Collection<String> programmeKeys, boolean all, int limit) {
         if (all) {
-            return jdbc.sql("SELECT " + COLUMNS + " FROM application ORDER BY created_at DESC LIMIT :limit")
-                    .param("limit", limit).query(this::map).list();
+            return jdbc.sql("SELECT " + columns + " FROM application ORDER BY created_at DESC LIMIT :limit")
+                    .param("limit", limit).query(mapper).list();
         }
         if (municipalityAgs != null) {
-            return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE municipality_ags = :ags"
+            return jdbc.sql("SELECT " + columns + " FROM application WHERE municipality_ags = :ags"
                             + " ORDER BY created_at DESC LIMIT :limit")
-                    .param("ags", municipalityAgs).param("limit", limit).query(this::map).list();
+                    .param("ags", municipalityAgs).param("limit", limit).query(mapper).list();
         }
         if (programmeKeys.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE programme_key IN (:programmes)"
+        return jdbc.sql("SELECT " + columns + " FROM application WHERE programme_key IN (:programmes)"
                         + " AND status <> 'DRAFT' ORDER BY created_at DESC LIMIT :limit")
-                .param("programmes", programmeKeys).param("limit", limit).query(this::map).list();
+                .param("programmes", programmeKeys).param("limit", limit).query(mapper).list();
     }
 
     Map<String, UUID> applicationIdsByProcessInstance(Collection<String> processInstanceIds) {
@@ -232,6 +252,20 @@ class ApplicationRepository {
                 rs.getString("process_instance_id"),
                 readAssessment(rs.getString("assessment")),
                 rs.getInt("version"));
+    }
+
+    private static Cases.CaseSummary summary(ResultSet rs, int row) throws SQLException {
+        ApplicationStatus status = ApplicationStatus.valueOf(rs.getString("status"));
+        return new Cases.CaseSummary(rs.getObject("id", UUID.class), rs.getString("reference"),
+                rs.getString("programme_key"), rs.getString("municipality_ags"), status,
+                rs.getString("project_title"), rs.getString("process_instance_id"), instant(rs, "last_change"),
+                Application.nextDeadline(status, date(rs, "documents_due"), date(rs, "hearing_due")));
+    }
+
+    /** A date the assessment's JSON holds in ISO form. */
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        String value = rs.getString(column);
+        return value == null ? null : LocalDate.parse(value);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

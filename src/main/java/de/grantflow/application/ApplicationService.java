@@ -162,13 +162,28 @@ public class ApplicationService {
 
     @Transactional(readOnly = true)
     public List<Application> visibleTo(CurrentUser user, int limit) {
+        return visibleTo(user, limit, repository::findVisible);
+    }
+
+    /** The same cases as {@link #visibleTo}, in brief, for lists. */
+    @Transactional(readOnly = true)
+    public List<Cases.CaseSummary> summariesVisibleTo(CurrentUser user, int limit) {
+        return visibleTo(user, limit, repository::findVisibleSummaries);
+    }
+
+    private <T> List<T> visibleTo(CurrentUser user, int limit, VisibleQuery<T> query) {
         if (user.has(Role.ADMIN)) {
-            return repository.findVisible(null, List.of(), true, limit);
+            return query.find(null, List.of(), true, limit);
         }
         if (user.isApplicant()) {
-            return repository.findVisible(user.municipalityAgs(), List.of(), false, limit);
+            return query.find(user.municipalityAgs(), List.of(), false, limit);
         }
-        return repository.findVisible(null, access.programmesOfStaff(user), false, limit);
+        return query.find(null, access.programmesOfStaff(user), false, limit);
+    }
+
+    @FunctionalInterface
+    private interface VisibleQuery<T> {
+        List<T> find(String municipalityAgs, java.util.Collection<String> programmeKeys, boolean all, int limit);
     }
 
     /** Imported history the user may see: the own municipality's, or the programmes of the staff's authority. */

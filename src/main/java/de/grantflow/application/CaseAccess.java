@@ -22,14 +22,21 @@ class CaseAccess {
     }
 
     boolean canSee(CurrentUser user, Application application) {
+        return canSee(user, application.municipalityAgs(), application.status(), application.programmeKey());
+    }
+
+    boolean canSee(CurrentUser user, Cases.CaseSummary summary) {
+        return canSee(user, summary.municipalityAgs(), summary.status(), summary.programmeKey());
+    }
+
+    private boolean canSee(CurrentUser user, String municipalityAgs, ApplicationStatus status, String programmeKey) {
         if (user.has(Role.ADMIN)) {
             return true;
         }
         if (user.isApplicant()) {
-            return application.municipalityAgs().equals(user.municipalityAgs());
+            return municipalityAgs.equals(user.municipalityAgs());
         }
-        return application.status() != ApplicationStatus.DRAFT
-                && user.isStaffOf(programmes.get(application.programmeKey()).authority().key());
+        return status != ApplicationStatus.DRAFT && user.isStaffOf(programmes.get(programmeKey).authority().key());
     }
 
     Set<String> programmesOfStaff(CurrentUser user) {

@@ -43,14 +43,15 @@ public class Cases {
 
     @Transactional(readOnly = true)
     public Optional<CaseSummary> findVisible(UUID id, CurrentUser user) {
-        return repository.find(id).filter(a -> access.canSee(user, a)).map(Cases::summary);
+        return repository.findSummaries(java.util.List.of(id)).stream().filter(c -> access.canSee(user, c))
+                .findFirst();
     }
 
     /** The visible cases among the given ones, in one query. */
     @Transactional(readOnly = true)
     public Map<UUID, CaseSummary> findVisible(Collection<UUID> ids, CurrentUser user) {
-        return repository.findAll(ids).stream().filter(a -> access.canSee(user, a))
-                .collect(Collectors.toMap(Application::id, Cases::summary));
+        return repository.findSummaries(ids).stream().filter(c -> access.canSee(user, c))
+                .collect(Collectors.toMap(CaseSummary::id, c -> c));
     }
 
     @Transactional(readOnly = true)
@@ -74,13 +75,9 @@ public class Cases {
             String priority, java.time.LocalDate documentsDue, java.time.LocalDate hearingDue) {
     }
 
-    static CaseSummary summary(Application a) {
-        return new CaseSummary(a.id(), a.reference().value(), a.programmeKey(), a.municipalityAgs(), a.status(),
-                a.text("projectTitle"), a.processInstanceId());
-    }
-
-    /** A case in brief. */
+    /** A case in brief: what lists show; the deadline is the one the applicant must keep now. */
     public record CaseSummary(UUID id, String reference, String programmeKey, String municipalityAgs,
-            ApplicationStatus status, String projectTitle, String processInstanceId) {
+            ApplicationStatus status, String projectTitle, String processInstanceId, java.time.Instant lastChange,
+            java.time.LocalDate nextDeadline) {
     }
 }

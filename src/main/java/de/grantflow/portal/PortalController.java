@@ -1,9 +1,9 @@
 package de.grantflow.portal;
 
-import de.grantflow.application.Application;
 import de.grantflow.application.ApplicationService;
 import de.grantflow.application.ApplicationStatus;
 import de.grantflow.application.CaseFile;
+import de.grantflow.application.Cases.CaseSummary;
 import de.grantflow.programme.Call;
 import de.grantflow.programme.Financing;
 import de.grantflow.programme.Programme;
@@ -41,7 +41,7 @@ class PortalController {
     String home(Model model) {
         CurrentUser user = applicants.current();
         model.addAttribute("municipality", register.get(user.municipalityAgs()).displayName());
-        model.addAttribute("cases", applications.visibleTo(user, 200).stream().map(this::row).toList());
+        model.addAttribute("cases", applications.summariesVisibleTo(user, 200).stream().map(this::row).toList());
         model.addAttribute("calls", openCalls(user));
         return "portal/home";
     }
@@ -69,10 +69,9 @@ class PortalController {
                 .toList();
     }
 
-    private CaseRow row(Application a) {
-        return new CaseRow(a.id().toString(), a.reference().value(), programmes.get(a.programmeKey()).name(),
-                a.text("projectTitle"), a.status(),
-                (a.updatedAt() == null ? a.createdAt() : a.updatedAt()).atZone(Applicants.ZONE), a.nextDeadline());
+    private CaseRow row(CaseSummary c) {
+        return new CaseRow(c.id().toString(), c.reference(), programmes.get(c.programmeKey()).name(),
+                c.projectTitle(), c.status(), c.lastChange().atZone(Applicants.ZONE), c.nextDeadline());
     }
 
     /** A case in the applicant's list. */

@@ -139,6 +139,9 @@ class PortalPagesTest {
                 () -> dortmund.get("/portal/applications/" + id).body(), body -> body.contains("/portal/tasks/"));
         String task = first(withTask, "action=\"(/portal/tasks/[^\"]+)\"");
         assertThat(withTask).contains("Unterlagen nachreichen", "Unterlagen nachreichen bis");
+        String due = first(withTask, "Unterlagen nachreichen bis</dt>\\s*<dd>([0-9.]{10})</dd>");
+        String listRow = first(dortmund.get("/portal").body(), "(?s)(<tr>(?:(?!</tr>).)*" + title + "(?:(?!</tr>).)*</tr>)");
+        assertThat(listRow).as("the list shows the Nachforderung's deadline").contains("<td>" + due + "</td>");
 
         PageSession duisburg = new PageSession(port);
         duisburg.loginAndFollow("antrag.duisburg");
