@@ -243,7 +243,8 @@ class LongWorkPagesTest {
                 + y2010.path("eligible").asLong() + ";" + y2010.path("approved").asLong() + ";")
                 .contains(";" + y2010.path("granted").decimalValue().setScale(2).toPlainString().replace('.', ',') + ";")
                 .doesNotContain(".");
-        assertThat(lines.get(3)).startsWith("Gesamt;" + expected.path("totals").path("applications").asLong() + ";");
+        assertThat(lines.get(3))
+                .startsWith("Gesamt;" + expected.path("totals").path("applications").asLong() + ";");
 
         PageSession evaluator = new PageSession(port);
         evaluator.loginAndFollow("evaluation");
