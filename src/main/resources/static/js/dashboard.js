@@ -1,5 +1,5 @@
 // The dashboard's charts, drawn by Chart.js from the JSON in each canvas's data-chart attribute (the same figures as the
-// table next to it), and the CSV export with a busy state that lasts as long as the download really takes.
+// table next to it).
 (function () {
   'use strict';
 
@@ -52,62 +52,9 @@
     });
   }
 
-  function fileName(response, fallback) {
-    var disposition = response.headers.get('Content-Disposition') || '';
-    var match = /filename="?([^";]+)"?/.exec(disposition);
-    return match ? match[1] : fallback;
-  }
-
-  // Without this script the form downloads the file directly; with it, the button shows that work is under way until
-  // the whole file has arrived, and the result is announced.
-  function exporting(form) {
-    var button = form.querySelector('button[type="submit"]');
-    var status = form.querySelector('[role="status"]');
-    var label = button.textContent;
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      if (button.getAttribute('aria-disabled') === 'true') {
-        return;
-      }
-      var url = form.action + '?' + new URLSearchParams(new FormData(form)).toString();
-      button.setAttribute('aria-disabled', 'true');
-      form.setAttribute('aria-busy', 'true');
-      button.classList.add('busy');
-      button.textContent = form.getAttribute('data-busy');
-      status.textContent = form.getAttribute('data-busy');
-      fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/csv' } })
-        .then(function (response) {
-          // a session that ended answers with the login page instead of the file
-          if (!response.ok || (response.headers.get('Content-Type') || '').indexOf('text/csv') !== 0) {
-            throw new Error(response.status);
-          }
-          return response.blob().then(function (blob) {
-            var link = document.createElement('a');
-            link.href = URL.createObjectURL(blob);
-            link.download = fileName(response, 'statistik.csv');
-            document.body.appendChild(link);
-            link.click();
-            link.remove();
-            setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-            status.textContent = form.getAttribute('data-done');
-          });
-        })
-        .catch(function () {
-          status.textContent = form.getAttribute('data-failed');
-        })
-        .then(function () {
-          button.removeAttribute('aria-disabled');
-          form.removeAttribute('aria-busy');
-          button.classList.remove('busy');
-          button.textContent = label;
-        });
-    });
-  }
-
   document.addEventListener('DOMContentLoaded', function () {
     if (window.Chart) {
       document.querySelectorAll('canvas[data-chart]').forEach(draw);
     }
-    document.querySelectorAll('form[data-export]').forEach(exporting);
   });
 })();

@@ -7,11 +7,9 @@ import de.grantflow.programme.Programme;
 import de.grantflow.statistics.ProgrammeFigures;
 import de.grantflow.statistics.ProgrammeFigures.Figures;
 import de.grantflow.statistics.ProgrammeJobs;
-import de.grantflow.statistics.StatisticsCsv;
 import de.grantflow.statistics.YearRange;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,10 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -112,19 +106,11 @@ class DashboardController {
         return "dashboard/figures";
     }
 
-    @GetMapping("/dashboard/{key}/export.csv")
-    ResponseEntity<String> export(@PathVariable String key, @RequestParam(required = false) String from,
+    /** Starts the CSV of the figures shown as a background job and leads to its page, where the file waits. */
+    @PostMapping("/dashboard/{key}/export")
+    String export(@PathVariable String key, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        YearsForm.Checked checked = new YearsForm(from, to).check(defaults(figures.programme(key)));
-        if (!checked.valid()) {
-            throw new FormValidationException(checked.errors().keySet().stream()
-                    .map(field -> new FieldError(field, "Ungültiges Jahr")).toList());
-        }
-        Figures seen = figures.of(key, checked.years());
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(StatisticsCsv.fileName(seen.statistics())).build().toString())
-                .body(StatisticsCsv.GERMAN.write(seen.statistics()));
+        return "redirect:/dashboard/jobs/" + jobs.exportCsv(key, checkedYears(key, from, to)).id();
     }
 
     /**
@@ -148,12 +134,17 @@ class DashboardController {
     @PostMapping("/dashboard/{key}/report")
     String report(@PathVariable String key, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
+        return "redirect:/dashboard/jobs/" + jobs.report(key, checkedYears(key, from, to)).id();
+    }
+
+    /** The years of a button's hidden fields: only a changed page gets them wrong, so no form to show them at. */
+    private YearRange checkedYears(String key, String from, String to) {
         YearsForm.Checked checked = new YearsForm(from, to).check(defaults(figures.programme(key)));
         if (!checked.valid()) {
             throw new FormValidationException(checked.errors().keySet().stream()
                     .map(field -> new FieldError(field, "Ungültiges Jahr")).toList());
         }
-        return "redirect:/dashboard/jobs/" + jobs.report(key, checked.years()).id();
+        return checked.years();
     }
 
     /** From the year of the programme's first call to the current year. */

@@ -81,6 +81,19 @@ class JobStore {
                 .update();
     }
 
+    /**
+     * Deletes up to {@code limit} jobs, with their result files, that finished or failed longer ago than
+     * {@code keep}, and those still marked running whose node has not beaten for that long (it died and nobody looked
+     * at them since). Rows another node is deleting at the same moment are skipped, not waited for.
+     */
+    int deleteExpired(Duration keep, int limit) {
+        return jdbc.sql("DELETE FROM background_job WHERE id IN (SELECT id FROM background_job"
+                        + " WHERE (status <> 'RUNNING' AND finished_at < now() - make_interval(secs => :seconds))"
+                        + " OR (status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => :seconds))"
+                        + " LIMIT :limit FOR UPDATE SKIP LOCKED)")
+                .param("seconds", (double) keep.toMillis() / 1000).param("limit", limit).update();
+    }
+
     Optional<Job> find(UUID id) {
         return jdbc.sql("SELECT id, kind, owner, programme_key, status, done, total, message, error_message, errors,"
                         + " result_name, started_at, finished_at FROM background_job WHERE id = :id")

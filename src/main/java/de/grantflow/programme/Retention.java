@@ -10,8 +10,10 @@ import java.time.Period;
  *
  * @param funded for a funded case, closed after the proof of use was checked (Schlussmitteilung)
  * @param notFunded for a case that ended without a grant: rejected and final, lapsed, withdrawn
+ * @param surveyAnswers for a flash survey's answers and which municipality gave them (and who in it), from the end of
+ *     the year the survey closed; after it only the survey's figures stay (invited, responded, answers counted)
  */
-public record Retention(Period funded, Period notFunded) {
+public record Retention(Period funded, Period notFunded, Period surveyAnswers) {
 
     /** Funded cases closed before this day are past their period on the given day. */
     public LocalDate fundedClosedBefore(LocalDate today) {
@@ -21,6 +23,11 @@ public record Retention(Period funded, Period notFunded) {
     /** Cases without a grant closed before this day are past their period on the given day. */
     public LocalDate notFundedClosedBefore(LocalDate today) {
         return startOfYear(today).minus(notFunded);
+    }
+
+    /** Surveys closed before this day are past their period on the given day. */
+    public LocalDate surveysClosedBefore(LocalDate today) {
+        return startOfYear(today).minus(surveyAnswers);
     }
 
     private static LocalDate startOfYear(LocalDate day) {

@@ -7,6 +7,7 @@ import de.grantflow.forms.FormCatalog;
 import de.grantflow.funding.FundingService;
 import de.grantflow.programme.Programme;
 import de.grantflow.programme.ProgrammeCatalog;
+import de.grantflow.statistics.SurveyService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,10 +23,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Anonymises closed cases whose retention period has run out (README: Data protection), at the time
- * {@code grantflow.retention.cron} sets. Each case is done in its own transaction, so a case is either anonymised as a
- * whole or not at all; cases are locked with {@code SKIP LOCKED}, so nodes running the job at the same time share the
- * work and never touch the same case.
+ * Anonymises closed cases whose retention period has run out and forgets the answers of flash surveys past theirs
+ * (README: Data protection), at the time {@code grantflow.retention.cron} sets. Each case and each survey is done in
+ * its own transaction, so it is either anonymised as a whole or not at all; they are locked with {@code SKIP LOCKED},
+ * so nodes running the job at the same time share the work and never touch the same one.
  */
 @Component
 public class RetentionJob {
@@ -39,18 +40,20 @@ public class RetentionJob {
     private final AttachmentService attachments;
     private final FundingService funding;
     private final EvaluationService evaluations;
+    private final SurveyService surveys;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     RetentionJob(ProgrammeCatalog programmes, FormCatalog forms, ClosedCases cases, AttachmentService attachments,
-            FundingService funding, EvaluationService evaluations, PlatformTransactionManager transactionManager,
-            Clock clock) {
+            FundingService funding, EvaluationService evaluations, SurveyService surveys,
+            PlatformTransactionManager transactionManager, Clock clock) {
         this.programmes = programmes;
         this.forms = forms;
         this.cases = cases;
         this.attachments = attachments;
         this.funding = funding;
         this.evaluations = evaluations;
+        this.surveys = surveys;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -60,6 +63,10 @@ public class RetentionJob {
         int anonymised = anonymisePastRetention();
         if (anonymised > 0) {
             log.info("{} abgeschlossene Vorgänge nach Ablauf der Aufbewahrungsfrist anonymisiert", anonymised);
+        }
+        int surveysForgotten = forgetSurveyAnswersPastRetention();
+        if (surveysForgotten > 0) {
+            log.info("Antworten von {} Befragungen nach Ablauf der Aufbewahrungsfrist gelöscht", surveysForgotten);
         }
     }
 
@@ -74,6 +81,21 @@ public class RetentionJob {
             }
         }
         return anonymised;
+    }
+
+    /**
+     * Forgets the answers of every flash survey past its programme's retention period now, keeping only its figures;
+     * returns how many surveys.
+     */
+    public int forgetSurveyAnswersPastRetention() {
+        LocalDate today = LocalDate.now(clock.withZone(AUTHORITY_ZONE));
+        int forgotten = 0;
+        for (Programme programme : programmes.all()) {
+            while (surveys.forgetNextAnswersPastRetention(programme, today)) {
+                forgotten++;
+            }
+        }
+        return forgotten;
     }
 
     private boolean anonymiseNext(Programme programme, Set<String> personalFields, LocalDate today) {

@@ -41,6 +41,12 @@ class ProgrammeJobController {
         return accepted(jobs.report(key, new YearRange(from, to)));
     }
 
+    @PostMapping("/api/statistics/programmes/{key}/csv/jobs")
+    @Operation(summary = "Zahlen je Jahr als CSV für Excel im Hintergrund schreiben; 202 mit der Adresse des Auftrags")
+    ResponseEntity<Started> exportCsv(@PathVariable String key, @RequestParam int from, @RequestParam int to) {
+        return accepted(jobs.exportCsv(key, new YearRange(from, to)));
+    }
+
     private static ResponseEntity<Started> accepted(Job job) {
         return ResponseEntity.accepted().location(URI.create("/api/jobs/" + job.id()))
                 .body(new Started(job.id(), job.status()));

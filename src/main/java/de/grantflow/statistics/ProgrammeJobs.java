@@ -4,28 +4,33 @@ import de.grantflow.jobs.BackgroundJobs;
 import de.grantflow.jobs.Job;
 import de.grantflow.jobs.JobOutcome;
 import de.grantflow.programme.Programme;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
- * A programme's long work as background jobs: the import of its history and its evaluation report. Access is checked
- * when the job starts, by the same rules as the synchronous API.
+ * A programme's long work as background jobs: the import of its history, its evaluation report and the CSV of its
+ * figures. Access is checked when the job starts, by the same rules as the synchronous API and the dashboard.
  */
 @Component
 public class ProgrammeJobs {
 
     public static final String LEGACY_IMPORT = "LEGACY_IMPORT";
     public static final String PROGRAMME_REPORT = "PROGRAMME_REPORT";
+    public static final String STATISTICS_EXPORT = "STATISTICS_EXPORT";
 
     private final BackgroundJobs jobs;
     private final LegacyImport legacy;
     private final ProgrammeReport report;
+    private final ProgrammeFigures figures;
     private final ProgrammeAccess access;
 
-    ProgrammeJobs(BackgroundJobs jobs, LegacyImport legacy, ProgrammeReport report, ProgrammeAccess access) {
+    ProgrammeJobs(BackgroundJobs jobs, LegacyImport legacy, ProgrammeReport report, ProgrammeFigures figures,
+            ProgrammeAccess access) {
         this.jobs = jobs;
         this.legacy = legacy;
         this.report = report;
+        this.figures = figures;
         this.access = access;
     }
 
@@ -49,6 +54,23 @@ public class ProgrammeJobs {
             progress.report(2, 2, "Der Bericht ist fertig");
             return JobOutcome.file("Der Programmbericht ist fertig", pdf, MediaType.APPLICATION_PDF_VALUE,
                     ProgrammeReport.fileName(figures));
+        });
+    }
+
+    /**
+     * Writes the per-year figures as a CSV for Excel with German settings in the background, row by row; in full for
+     * the programme's managers, anonymised for its evaluators, as the dashboard shows them.
+     */
+    public Job exportCsv(String key, YearRange years) {
+        Programme programme = figures.programme(key);
+        return jobs.start(STATISTICS_EXPORT, programme.key(), "Wartet auf den Start", progress -> {
+            progress.report(0, 0, "Die Zahlen werden zusammengestellt");
+            ProgrammeStatistics statistics = figures.of(programme.key(), years).statistics();
+            int rows = StatisticsCsv.rows(statistics);
+            progress.report(0, rows, "Die Zeilen werden geschrieben");
+            String csv = StatisticsCsv.GERMAN.write(statistics, written -> progress.report(written, rows, null));
+            return JobOutcome.file(rows + " Zeilen geschrieben (je Jahr und gesamt)",
+                    csv.getBytes(StandardCharsets.UTF_8), "text/csv;charset=UTF-8", StatisticsCsv.fileName(statistics));
         });
     }
 }

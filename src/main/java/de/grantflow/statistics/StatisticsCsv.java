@@ -5,6 +5,7 @@ import de.grantflow.statistics.ProgrammeStatistics.Year;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.function.IntConsumer;
 
 /**
  * A programme's per-year figures and their total as CSV, one row a year; the total counts municipalities once however
@@ -41,17 +42,33 @@ public enum StatisticsCsv {
     }
 
     public String write(ProgrammeStatistics statistics) {
+        return write(statistics, written -> { });
+    }
+
+    /**
+     * The CSV, telling after each row (the years, then the total) how many rows are written so far, so a background
+     * export can show how far it is; {@link #rows} rows in all, not counting the header.
+     */
+    public String write(ProgrammeStatistics statistics, IntConsumer rowsWritten) {
         StringBuilder csv = new StringBuilder(start).append(String.join(separator, header)).append('\n');
+        int written = 0;
         for (Year y : statistics.years()) {
             csv.append(line(String.valueOf(y.year()), y.applications(), y.eligible(), y.approved(), y.rejected(),
                     y.lapsed(), y.withdrawn(), y.municipalities(), y.municipalitiesFunded(), y.projectsFunded(),
                     y.requested(), y.granted(), y.paid(), y.recovered(), y.approvalRate()));
+            rowsWritten.accept(++written);
         }
         Totals t = statistics.totals();
         csv.append(line(total, t.applications(), t.eligible(), t.approved(), t.rejected(), t.lapsed(),
                 t.withdrawn(), t.municipalitiesDistinct(), t.municipalitiesFundedDistinct(), t.projectsFunded(),
                 t.requested(), t.granted(), t.paid(), t.recovered(), t.approvalRate()));
+        rowsWritten.accept(++written);
         return csv.toString();
+    }
+
+    /** The rows of figures the CSV has: one a year and the total. */
+    public static int rows(ProgrammeStatistics statistics) {
+        return statistics.years().size() + 1;
     }
 
     /** The name a download of these figures is saved under. */

@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -155,13 +156,57 @@ public class SurveyService {
                 .update();
     }
 
-    /** Response rate and the answers counted per question and option; free text is left out (it may name people). */
+    /**
+     * Response rate and the answers counted per question and option; free text is left out (it may name people). A
+     * survey past its retention period answers with the figures frozen when its answers were deleted.
+     */
     @Transactional(readOnly = true)
     SurveyResult result(Programme programme, UUID id) {
         Map<String, Object> survey = jdbc.sql("SELECT * FROM survey WHERE id = :id AND programme_key = :p")
                 .param("id", id).param("p", programme.key()).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new CaseNotFoundException("Befragung " + id + " nicht gefunden"));
-        FormDefinition form = forms.get((String) survey.get("form_key"));
+        Tally tally = survey.get("anonymised_at") != null
+                ? new Tally(((Number) survey.get("invited")).longValue(), ((Number) survey.get("responded"))
+                        .longValue(), readCounts(survey.get("answer_counts").toString()))
+                : tally(id, (String) survey.get("form_key"));
+        return new SurveyResult(id, (String) survey.get("title"), ((Number) survey.get("funded_from")).intValue(),
+                ((Number) survey.get("funded_to")).intValue(), ((java.sql.Date) survey.get("due_on")).toLocalDate(),
+                survey.get("reminded_on") != null, survey.get("closed_on") != null, tally.invited(),
+                tally.responded(), tally.invited() == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(tally.responded())
+                        .divide(BigDecimal.valueOf(tally.invited()), 3, RoundingMode.HALF_UP), tally.answers());
+    }
+
+    /**
+     * Forgets the answers of the programme's next survey past its retention period (counted from the end of the year
+     * it closed): its figures are frozen on the survey, then every invitation (which municipality answered what, and
+     * who answered) is deleted and the programme manager who started it is forgotten. The survey is locked with
+     * {@code SKIP LOCKED}, so nodes running this at once never take the same one; false when none is left.
+     */
+    @Transactional
+    public boolean forgetNextAnswersPastRetention(Programme programme, LocalDate today) {
+        LocalDate closedBefore = programme.retention().surveysClosedBefore(today);
+        Optional<Map<String, Object>> due = jdbc.sql("""
+                SELECT id, form_key FROM survey WHERE programme_key = :p AND anonymised_at IS NULL
+                    AND closed_on < :before ORDER BY closed_on, id LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .param("p", programme.key()).param("before", closedBefore).query().listOfRows().stream().findFirst();
+        due.ifPresent(survey -> {
+            UUID id = (UUID) survey.get("id");
+            Tally tally = tally(id, (String) survey.get("form_key"));
+            jdbc.sql("""
+                    UPDATE survey SET invited = :invited, responded = :responded,
+                        answer_counts = CAST(:answers AS jsonb), created_by = NULL, anonymised_at = :at
+                    WHERE id = :id""")
+                    .param("invited", tally.invited()).param("responded", tally.responded())
+                    .param("answers", write(tally.answers()))
+                    .param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("id", id).update();
+            jdbc.sql("DELETE FROM survey_invitation WHERE survey_id = :id").param("id", id).update();
+        });
+        return due.isPresent();
+    }
+
+    /** Invited and responded, and the answers to the form's choice questions counted per option. */
+    private Tally tally(UUID id, String formKey) {
+        FormDefinition form = forms.get(formKey);
         long invited = count("SELECT COUNT(*) FROM survey_invitation WHERE survey_id = :id", id);
         long responded = count("SELECT COUNT(*) FROM survey_invitation WHERE survey_id = :id"
                 + " AND responded_at IS NOT NULL", id);
@@ -174,11 +219,7 @@ public class SurveyService {
                                 Long::sum);
                     }
                 }));
-        return new SurveyResult(id, (String) survey.get("title"), ((Number) survey.get("funded_from")).intValue(),
-                ((Number) survey.get("funded_to")).intValue(), ((java.sql.Date) survey.get("due_on")).toLocalDate(),
-                survey.get("reminded_on") != null, survey.get("closed_on") != null, invited, responded,
-                invited == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(responded).divide(BigDecimal.valueOf(invited), 3,
-                        RoundingMode.HALF_UP), answers);
+        return new Tally(invited, responded, answers);
     }
 
     private Invitation invitation(CurrentUser user, UUID id) {
@@ -214,6 +255,19 @@ public class SurveyService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private Map<String, Map<String, Long>> readCounts(String value) {
+        try {
+            return json.readValue(value, new TypeReference<TreeMap<String, Map<String, Long>>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A survey's figures: what its result shows, and all that stays of it after its retention period. */
+    private record Tally(long invited, long responded, Map<String, Map<String, Long>> answers) {
     }
 
     /** A survey has started: remind at one instant, close at the other. */

@@ -17,6 +17,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -78,6 +79,10 @@ class ApiExceptionHandler {
         if (cause instanceof MethodArgumentTypeMismatchException mismatch) {
             return Optional.of(error(HttpStatus.BAD_REQUEST, "Ungültiger Wert für " + mismatch.getName(), request,
                     List.of(new FieldError(mismatch.getName(), "Ungültiger Wert"))));
+        }
+        if (cause instanceof MissingServletRequestParameterException missing) {
+            return Optional.of(error(HttpStatus.BAD_REQUEST, "Es fehlt der Parameter „" + missing.getParameterName()
+                    + "“", request, List.of(new FieldError(missing.getParameterName(), "Pflichtangabe"))));
         }
         if (cause instanceof HttpRequestMethodNotSupportedException) {
             return Optional.of(error(HttpStatus.METHOD_NOT_ALLOWED, "Methode nicht erlaubt", request, List.of()));

@@ -44,7 +44,7 @@ class SubmissionPolicyTest {
             new FundingTerms(List.of(), 20, Period.ofMonths(2), Period.ofMonths(4), Period.ofMonths(6),
             Period.ofDays(14), Period.ofWeeks(2), 10, new BigDecimal("40000"), Period.ofMonths(1)),
             new EvaluationTerms("self-evaluation", Period.ofMonths(2), "flash-survey",
-            Period.ofWeeks(4), Period.ofDays(7), List.of()), new Retention(Period.ofYears(10), Period.ofYears(5)));
+            Period.ofWeeks(4), Period.ofDays(7), List.of()), new Retention(Period.ofYears(10), Period.ofYears(5), Period.ofYears(3)));
 
     @Test
     void acceptsASoundApplicationInsideTheCall() {

@@ -75,7 +75,6 @@ class PageBenchmarkTest {
         figures.put("requestsPerPage", RUNS);
         measure(figures, manager, "dashboard", "/dashboard");
         measure(figures, manager, "dashboardFigures", "/dashboard/kommin-nrw?from=2005&to=2026");
-        measure(figures, manager, "dashboardCsv", "/dashboard/kommin-nrw/export.csv?from=2005&to=2026");
         measure(figures, applicant, "portal", "/portal");
         measure(figures, applicant, "portalCase", "/portal/applications/" + real);
         measure(figures, reviewer, "workspace", "/workspace");

@@ -51,10 +51,13 @@ class DashboardJourneyBrowserTest extends BrowserTestSupport {
         assertThat(browser.find(By.cssSelector("#chart-cases")).getAttribute("aria-label"))
                 .contains(String.valueOf(applications));
 
-        browser.find(By.cssSelector("form[data-export] button[type=submit]")).click();
+        browser.find(By.cssSelector("form.export button[type=submit]")).click();
 
-        browser.await(ExpectedConditions.textToBe(By.id("export-status"), "Die CSV-Datei ist heruntergeladen."));
-        browser.shot("csv-exported");
+        browser.await(ExpectedConditions.urlMatches("/dashboard/jobs/[0-9a-f-]{36}$"));
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("job-status"), "Fertig."));
+        assertThat(browser.find(By.cssSelector("#job-status a.download")).getText()).startsWith("Herunterladen:")
+                .endsWith(".csv");
+        browser.check("csv-job-done");
     }
 
     @Test

@@ -154,32 +154,6 @@ class DashboardPageTest {
     }
 
     @Test
-    void downloadsThePerYearFiguresAsAGermanCsvForExcel() {
-        approved("Lotsen für den Export", 10_000, 2026);
-        PageSession manager = new PageSession(port);
-        manager.login("programm", "demo");
-        ProgrammeStatistics expected = statistics.of(programmes.get("kommin-nrw"), 2025, 2026);
-
-        HttpResponse<String> csv = manager.get("/dashboard/kommin-nrw/export.csv?from=2025&to=2026");
-
-        assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
-        assertThat(csv.headers().firstValue("Content-Disposition"))
-                .hasValue("attachment; filename=\"statistik-kommin-nrw-2025-2026.csv\"");
-        List<String> lines = csv.body().lines().toList();
-        assertThat(lines).hasSize(4);
-        assertThat(lines.get(0)).startsWith("\uFEFFJahr;Anträge;förderfähig;Bewilligungen;");
-        Year y2026 = expected.years().get(1);
-        assertThat(lines.get(2)).startsWith("2026;" + y2026.applications() + ";" + y2026.eligible() + ";"
-                + y2026.approved() + ";").contains(";" + y2026.granted().toPlainString().replace('.', ',') + ";")
-                .doesNotContain(".");
-        assertThat(lines.get(3)).startsWith("Gesamt;" + expected.totals().applications() + ";");
-        assertThat(lines.get(1)).isEqualTo("2025;0;0;0;0;0;0;0;0;0;0,00;0,00;0,00;0,00;");
-        assertThat(manager.get("/dashboard/kommin-nrw").body()).contains("data-export",
-                "action=\"/dashboard/kommin-nrw/export.csv\"", "role=\"status\"");
-    }
-
-    @Test
     void showsEvaluatorsTheAnonymisedFiguresOnly() {
         PageSession evaluator = new PageSession(port);
         assertThat(evaluator.loginAndFollow("evaluation")).endsWith("/dashboard");
@@ -192,7 +166,6 @@ class DashboardPageTest {
                 .isEqualTo(GERMAN.count(expected.totals().municipalitiesFundedDistinct()));
         assertThat(page.body()).contains("Anonymisierte Zahlen").doesNotContain("id=\"backlog-stage\"",
                 "id=\"workload\"", "pruefer", "Offene Vorgänge");
-        assertThat(evaluator.get("/dashboard/kommin-nrw/export.csv?from=2026&to=2026").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -200,8 +173,7 @@ class DashboardPageTest {
         for (String user : List.of("antrag.dortmund", "pruefer", "bewilliger")) {
             PageSession session = new PageSession(port);
             session.login(user, "demo");
-            for (String path : List.of("/dashboard", "/dashboard/kommin-nrw",
-                    "/dashboard/kommin-nrw/export.csv?from=2026&to=2026")) {
+            for (String path : List.of("/dashboard", "/dashboard/kommin-nrw")) {
                 HttpResponse<String> refused = session.get(path);
                 assertThat(refused.statusCode()).as(user + " " + path).isEqualTo(403);
                 assertThat(refused.body()).as(user + " " + path).doesNotContain("Mittel in Mio. Euro", "Jahr;");
@@ -247,7 +219,7 @@ class DashboardPageTest {
 
         String english = manager.get("/dashboard/kommin-nrw?from=2026&to=2026&lang=en").body();
 
-        assertThat(english).contains("lang=\"en\"", "Funds in million euros", "Download as CSV");
+        assertThat(english).contains("lang=\"en\"", "Funds in million euros", "Create CSV file");
         String granted = HtmlTable.read(english, "money").foot().get(0).get(2);
         assertThat(granted).matches("€\\d{1,3}(,\\d{3})*\\.\\d\\d");
         String german = manager.get("/dashboard/kommin-nrw?from=2026&to=2026&lang=de").body();

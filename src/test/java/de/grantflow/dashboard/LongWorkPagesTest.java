@@ -27,8 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The programme manager's long work over real HTTP: the import of earlier cases and the programme report run as
- * background jobs whose page shows their progress until they are done; only their owner sees them.
+ * The programme manager's long work over real HTTP: the import of earlier cases, the programme report and the CSV of
+ * the figures run as background jobs whose page shows their progress until they are done; only their owner sees them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -196,6 +196,100 @@ class LongWorkPagesTest {
         Response report = api.post("/api/evaluation/programmes/" + PROGRAMME + "/report/jobs?from=2012&to=2012", null);
         assertThat(report.status()).isEqualTo(202);
         assertThat(api.get("/api/jobs/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theCsvExportRunsAsAJobThatWritesEveryYearAndTheTotalForExcel() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        ApiClient api = new ApiClient(port, "programm", "demo");
+        assertThat(api.postText("/api/programmes/" + PROGRAMME + "/legacy-cases", "text/csv", HEADER + "\n"
+                + "CSV-" + run + "-1,08111000,2010,approved,20000,12500.50,12500.50,2010-02-01,2010-05-02\n"
+                + "CSV-" + run + "-2,08111000,2010,rejected,9000,,,2010-03-01,2010-04-15\n").status())
+                .isEqualTo(200);
+        JsonNode expected = api.get("/api/statistics/programmes/" + PROGRAMME + "?from=2009&to=2010").body();
+
+        PageSession manager = new PageSession(port);
+        manager.loginAndFollow("programm");
+        String figures = manager.get("/dashboard/" + PROGRAMME + "?from=2009&to=2010").body();
+        assertThat(figures).contains("action=\"/dashboard/" + PROGRAMME + "/export\"", "CSV-Datei erstellen")
+                .doesNotContain("export.csv");
+        String path = jobPath(manager.post("/dashboard/" + PROGRAMME + "/export", "from=2009&to=2010&_csrf="
+                + URLEncoder.encode(manager.csrfFrom(figures), StandardCharsets.UTF_8)));
+        assertThat(manager.get(path).body()).contains("<title>Zahlen als CSV-Datei – grantflow</title>",
+                "<h1>Zahlen als CSV-Datei</h1>", "aria-live=\"polite\"");
+
+        String done = await().atMost(LONG).pollInterval(Duration.ofMillis(250))
+                .until(() -> manager.get(path + "/status").body(), body -> body.contains("Fertig."));
+        assertThat(done).doesNotContain("hx-trigger").contains("3 Zeilen geschrieben (je Jahr und gesamt)",
+                "href=\"" + path + "/result\"", "statistik-" + PROGRAMME + "-2009-2010.csv");
+        JsonNode job = api.get("/api/jobs/" + id(path)).body();
+        assertThat(job.path("kind").asText()).isEqualTo("STATISTICS_EXPORT");
+        assertThat(job.path("total").asInt()).as("two years and the total").isEqualTo(3);
+        assertThat(job.path("done").asInt()).isEqualTo(3);
+
+        HttpResponse<String> csv = manager.get(path + "/result");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+        assertThat(csv.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"statistik-" + PROGRAMME + "-2009-2010.csv\"");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).startsWith("\uFEFFJahr;Anträge;förderfähig;Bewilligungen;");
+        assertThat(lines.get(1)).startsWith("2009;" + expected.path("years").get(0).path("applications").asLong()
+                + ";");
+        JsonNode y2010 = expected.path("years").get(1);
+        assertThat(y2010.path("approved").asLong()).isPositive();
+        assertThat(lines.get(2)).startsWith("2010;" + y2010.path("applications").asLong() + ";"
+                + y2010.path("eligible").asLong() + ";" + y2010.path("approved").asLong() + ";")
+                .contains(";" + y2010.path("granted").decimalValue().setScale(2).toPlainString().replace('.', ',') + ";")
+                .doesNotContain(".");
+        assertThat(lines.get(3))
+                .startsWith("Gesamt;" + expected.path("totals").path("applications").asLong() + ";");
+
+        PageSession evaluator = new PageSession(port);
+        evaluator.loginAndFollow("evaluation");
+        assertThat(evaluator.get(path).statusCode()).isEqualTo(404);
+        assertThat(evaluator.get(path + "/result").statusCode()).isEqualTo(404);
+        String anonymised = evaluator.get("/dashboard/" + PROGRAMME + "?from=2009&to=2010").body();
+        String own = jobPath(evaluator.post("/dashboard/" + PROGRAMME + "/export", "from=2009&to=2010&_csrf="
+                + URLEncoder.encode(evaluator.csrfFrom(anonymised), StandardCharsets.UTF_8)));
+        assertThat(await().atMost(LONG).pollInterval(Duration.ofMillis(250))
+                .until(() -> evaluator.get(own + "/status").body(), body -> body.contains("Fertig.")))
+                .contains("3 Zeilen geschrieben");
+        PageSession reviewer = new PageSession(port);
+        reviewer.loginAndFollow("pruefer");
+        assertThat(reviewer.post("/dashboard/" + PROGRAMME + "/export", "from=2009&to=2010&_csrf="
+                + reviewer.tokenOfAnyPage()).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theApiStartsTheCsvExportWith202AndServesTheFileWhenDone() {
+        ApiClient api = new ApiClient(port, "programm", "demo");
+        Response started = api.post("/api/statistics/programmes/" + PROGRAMME + "/csv/jobs?from=2008&to=2010", null);
+        assertThat(started.status()).isEqualTo(202);
+        String id = started.body().path("id").asText();
+        assertThat(started.headers().getLocation()).hasToString("/api/jobs/" + id);
+        JsonNode done = await().atMost(LONG).pollInterval(Duration.ofMillis(250))
+                .until(() -> api.get("/api/jobs/" + id).body(), job -> !"RUNNING".equals(job.path("status").asText()));
+        assertThat(done.path("status").asText()).isEqualTo("DONE");
+        assertThat(done.path("kind").asText()).isEqualTo("STATISTICS_EXPORT");
+        assertThat(done.path("done").asInt()).isEqualTo(4);
+        assertThat(done.path("total").asInt()).isEqualTo(4);
+        assertThat(done.path("resultUrl").asText()).isEqualTo("/api/jobs/" + id + "/result");
+        String csv = new String(api.bytes(done.path("resultUrl").asText()), StandardCharsets.UTF_8);
+        assertThat(csv.lines()).hasSize(5).first().asString().startsWith("\uFEFFJahr;");
+        assertThat(csv.lines().map(line -> line.substring(0, line.indexOf(';'))).toList().subList(1, 5))
+                .containsExactly("2008", "2009", "2010", "Gesamt");
+
+        assertThat(api.post("/api/statistics/programmes/" + PROGRAMME + "/csv/jobs?from=2010&to=2008", null).status())
+                .isEqualTo(400);
+        Response missing = api.post("/api/statistics/programmes/" + PROGRAMME + "/csv/jobs?from=2010", null);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body().path("errors").findValuesAsText("field")).containsExactly("to");
+        assertThat(new ApiClient(port, "pruefer", "demo").post("/api/statistics/programmes/" + PROGRAMME
+                + "/csv/jobs?from=2008&to=2010", null).status()).isEqualTo(403);
+        assertThat(new ApiClient(port, "evaluation", "demo").get("/api/jobs/" + id).status()).isEqualTo(404);
     }
 
     private long applications(int year) {

@@ -12,6 +12,7 @@ import de.grantflow.attachments.AttachmentService;
 import de.grantflow.attachments.SampleFiles;
 import de.grantflow.security.CurrentUsers;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,42 @@ class RetentionJobTest {
     }
 
     @Test
+    void forgetsWhoAnsweredAFlashSurveyThreeYearsAfterTheYearItClosedAndKeepsItsFigures() {
+        // closed in 2026: the answers are kept through 2029 (KOMM-IN's retention.surveyAnswers P3Y)
+        UUID expired = survey("Blitzlicht 2026", LocalDate.of(2026, 3, 31));
+        UUID recent = survey("Blitzlicht 2027", LocalDate.of(2027, 4, 30));
+        UUID open = survey("Blitzlicht offen", null);
+        ApiClient manager = new ApiClient(port, "programm", "demo");
+        JsonNode figures = manager.get("/api/programmes/kommin-nrw/surveys/" + expired).body();
+        assertThat(figures.path("invited").asInt()).isEqualTo(2);
+        assertThat(figures.path("responded").asInt()).isEqualTo(1);
+        assertThat(figures.path("answers").path("overallBenefit").path("very").asInt()).isEqualTo(1);
+
+        clock.set(LocalDateTime.of(2029, 12, 31, 2, 30));
+        job.forgetSurveyAnswersPastRetention();
+        assertThat(surveyText(expired)).contains("Frau Schäfer", "antrag.muenster", "05515000", "programm");
+
+        clock.set(LocalDateTime.of(2030, 1, 1, 2, 30));
+        assertThat(job.forgetSurveyAnswersPastRetention()).isPositive();
+
+        assertThat(surveyText(expired)).doesNotContain("Frau Schäfer", "antrag.muenster", "05515000", "05911000",
+                "programm");
+        assertThat(count("SELECT count(*) FROM survey_invitation WHERE survey_id = :id", expired)).isZero();
+        assertThat(manager.get("/api/programmes/kommin-nrw/surveys/" + expired).body())
+                .as("the figures the evaluation reads stay as they were").isEqualTo(figures);
+        assertThat(new ApiClient(port, "antrag.muenster", "demo").get("/api/surveys").body().findValuesAsText("id"))
+                .doesNotContain(expired.toString()).contains(recent.toString(), open.toString());
+        for (UUID untouched : List.of(recent, open)) {
+            assertThat(surveyText(untouched)).contains("Frau Schäfer", "antrag.muenster", "05515000", "programm");
+        }
+
+        String before = surveyText(expired);
+        job.forgetSurveyAnswersPastRetention();
+        assertThat(surveyText(expired)).isEqualTo(before);
+        assertThat(manager.get("/api/programmes/kommin-nrw/surveys/" + expired).body()).isEqualTo(figures);
+    }
+
+    @Test
     void lettersStayUndeletableWhileTheCaseIsNotAnonymised() {
         UUID id = cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn("Bleibt", 20_000));
         await().atMost(Duration.ofSeconds(30)).until(() -> cases.letterTypes(id).contains("RECEIPT"));
@@ -121,6 +158,37 @@ class RetentionJobTest {
         assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("03:00");
         assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
         assertThat(engine.getHistoryService().findHistoryCleanupJobs()).isNotEmpty();
+    }
+
+    /**
+     * A KOMM-IN survey started by the programme manager (closed on the given day, or still open) to which Münster
+     * answered, naming a person in its free text, and Bochum did not (municipalities no other survey test asks).
+     */
+    private UUID survey(String title, LocalDate closedOn) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO survey (id, programme_key, title, funded_from, funded_to, form_key, due_on, created_by,
+                    created_at, closed_on)
+                VALUES (:id, 'kommin-nrw', :title, 2024, 2025, 'flash-survey', :due, 'programm', now(), :closed)""")
+                .param("id", id).param("title", title)
+                .param("due", closedOn == null ? LocalDate.of(2026, 3, 31) : closedOn.minusDays(1))
+                .param("closed", closedOn).update();
+        jdbc.sql("""
+                INSERT INTO survey_invitation (survey_id, ags, responded_at, responded_by, answers) VALUES
+                    (:id, '05515000', now(), 'antrag.muenster', CAST(:answers AS jsonb)),
+                    (:id, '05911000', NULL, NULL, NULL)""")
+                .param("id", id).param("answers", "{\"overallBenefit\": \"very\", \"structuresContinued\": \"partly\","
+                        + " \"procedureEffort\": \"high\", \"suggestions\": \"Frau Schäfer hat geholfen\"}")
+                .update();
+        return id;
+    }
+
+    /** The survey with its invitations and answers as our tables hold them, as text. */
+    private String surveyText(UUID id) {
+        return jdbc.sql("""
+                SELECT s::text || coalesce((SELECT string_agg(i::text, '|' ORDER BY i.ags) FROM survey_invitation i
+                                            WHERE i.survey_id = s.id), '')
+                FROM survey s WHERE s.id = :id""").param("id", id).query(String.class).single();
     }
 
     private static Map<String, Object> withPhone(Map<String, Object> data) {
