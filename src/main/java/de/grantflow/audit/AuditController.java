@@ -34,7 +34,7 @@ class AuditController {
 
 
     @PostMapping("/api/audit/verify")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
     @Operation(summary = "Versiegelt, was aussteht, und prüft die ganze Kette")
     AuditChain.Verification verify() {
         chain.seal();

@@ -8,7 +8,8 @@ import java.util.Set;
 public record CurrentUser(String username, String displayName, String email, String phone, Set<Role> roles,
         String municipalityAgs, Set<String> authorities) {
 
-    private static final Set<Role> STAFF = Set.of(Role.REVIEWER, Role.APPROVER, Role.PROGRAMME_MANAGER);
+    /** The roles that see the cases of their authorities; auditors see them too, but may not change them. */
+    private static final Set<Role> STAFF = Set.of(Role.REVIEWER, Role.APPROVER, Role.PROGRAMME_MANAGER, Role.AUDITOR);
 
     public CurrentUser {
         roles = roles == null ? Set.of() : Set.copyOf(roles);
@@ -23,7 +24,12 @@ public record CurrentUser(String username, String displayName, String email, Str
         return has(Role.APPLICANT);
     }
 
-    /** Staff of the authority (reviewer, approver or programme manager there), or an administrator. */
+    /** An auditor and nothing else that may act: every request that could change something is refused. */
+    public boolean readOnly() {
+        return has(Role.AUDITOR) && roles.stream().allMatch(r -> r == Role.AUDITOR || r == Role.EVALUATOR);
+    }
+
+    /** Staff of the authority (reviewer, approver, programme manager or auditor there), or an administrator. */
     public boolean isStaffOf(String authorityKey) {
         return has(Role.ADMIN)
                 || roles.stream().anyMatch(STAFF::contains) && authorities.contains(authorityKey);

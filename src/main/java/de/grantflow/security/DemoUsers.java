@@ -28,6 +28,7 @@ public class DemoUsers {
             staff("programm", "Paula Programm", "paula.programm@bra.nrw.de", "02931 82-2300",
                     Set.of(Role.PROGRAMME_MANAGER)),
             staff("evaluation", "Eva Lutz", "lutz@evaluation.example", "0211 555-0100", Set.of(Role.EVALUATOR)),
+            staff("revision", "Rita Revision", "rita.revision@bra.nrw.de", "02931 82-2390", Set.of(Role.AUDITOR)),
             new NewUser("admin", PASSWORD, "Administration", "admin@grantflow.example", null, Set.of(Role.ADMIN),
                     null, Set.of()));
 
@@ -50,7 +51,9 @@ public class DemoUsers {
     public void install() {
         for (NewUser user : USERS) {
             accounts.createOrUpdate(user);
-            if (!user.roles().contains(Role.APPLICANT) && !user.roles().equals(Set.of(Role.EVALUATOR))) {
+            // Tasklist and Cockpit are for those who work on cases: evaluators and auditors read through our pages
+            if (!user.roles().contains(Role.APPLICANT) && !user.roles().equals(Set.of(Role.EVALUATOR))
+                    && !user.roles().equals(Set.of(Role.AUDITOR))) {
                 engineAccounts.save(user, users.find(user.username()).orElseThrow().candidateGroups());
             }
         }

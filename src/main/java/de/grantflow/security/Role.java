@@ -8,5 +8,10 @@ public enum Role {
     PROGRAMME_MANAGER,
     /** External evaluation: anonymised programme figures only, never a case. */
     EVALUATOR,
+    /**
+     * Audit (Innenrevision, Rechnungsprüfung): reads every case, letter, attachment, figure and the audit trail of its
+     * authorities and changes nothing; the front door refuses every request of theirs that could change something.
+     */
+    AUDITOR,
     ADMIN
 }

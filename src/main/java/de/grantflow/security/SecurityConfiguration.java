@@ -40,6 +40,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -108,7 +109,8 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, AuthenticationManager authentication)
             throws Exception {
         return basicAuthJson(http.securityMatcher(path("/api/**")).authenticationManager(authentication)
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated()), json);
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .addFilterAfter(new ReadOnlyAuditors(), AuthorizationFilter.class), json);
     }
 
     /** Stateless HTTP Basic with JSON errors; no cookie, hence no cross-site request to forge and no CSRF token. */
@@ -116,7 +118,8 @@ class SecurityConfiguration {
         return http
                 .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> unauthorized(req, res, json, e)))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint((req, res, e) -> unauthorized(req, res, json, e))
-                        .accessDeniedHandler((req, res, e) -> error(req, res, json, 403, "Keine Berechtigung")))
+                        .accessDeniedHandler((req, res, e) -> error(req, res, json, 403,
+                                e instanceof ReadOnlyAuditors.Refusal ? e.getMessage() : "Keine Berechtigung")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
@@ -163,6 +166,7 @@ class SecurityConfiguration {
                     .defaultSuccessUrl("/", false).failureHandler(OidcAccounts.refusalHandler(LOGIN)));
         }
         return http.authenticationManager(authentication)
+                .addFilterAfter(new ReadOnlyAuditors(), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", LOGIN, "/error", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/actuator/health", "/webjars/**", "/css/**", "/js/**",

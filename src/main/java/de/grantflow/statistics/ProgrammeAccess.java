@@ -55,6 +55,6 @@ class ProgrammeAccess {
     private static boolean allowed(CurrentUser user, Programme programme, boolean evaluators) {
         boolean ofAuthority = user.authorities().contains(programme.authority().key());
         return user.has(Role.ADMIN) || ofAuthority
-                && (user.has(Role.PROGRAMME_MANAGER) || evaluators && user.has(Role.EVALUATOR));
+                && (user.has(Role.PROGRAMME_MANAGER) || user.has(Role.AUDITOR) || evaluators && user.has(Role.EVALUATOR));
     }
 }

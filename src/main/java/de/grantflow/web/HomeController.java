@@ -55,7 +55,7 @@ class HomeController {
         if (user.isApplicant()) {
             return "/portal";
         }
-        if (user.has(Role.REVIEWER) || user.has(Role.APPROVER)) {
+        if (user.has(Role.REVIEWER) || user.has(Role.APPROVER) || user.has(Role.AUDITOR)) {
             return "/workspace";
         }
         if (user.has(Role.PROGRAMME_MANAGER) || user.has(Role.EVALUATOR)) {

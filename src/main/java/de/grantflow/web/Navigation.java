@@ -30,8 +30,9 @@ class Navigation {
         boolean staff = user.has(Role.REVIEWER) || user.has(Role.APPROVER) || user.has(Role.PROGRAMME_MANAGER)
                 || user.has(Role.ADMIN);
         return new Links(true, user.displayName(), user.isApplicant(),
-                user.has(Role.REVIEWER) || user.has(Role.APPROVER) || user.has(Role.ADMIN),
-                user.has(Role.PROGRAMME_MANAGER) || user.has(Role.EVALUATOR) || user.has(Role.ADMIN), staff);
+                user.has(Role.REVIEWER) || user.has(Role.APPROVER) || user.has(Role.AUDITOR) || user.has(Role.ADMIN),
+                user.has(Role.PROGRAMME_MANAGER) || user.has(Role.EVALUATOR) || user.has(Role.AUDITOR)
+                        || user.has(Role.ADMIN), staff);
     }
 
     /** The links of the site header. */

@@ -16,7 +16,8 @@ final class Staff {
 
     static CurrentUser require(CurrentUsers users) {
         CurrentUser user = users.current();
-        if (!user.has(Role.REVIEWER) && !user.has(Role.APPROVER) && !user.has(Role.ADMIN)) {
+        if (!user.has(Role.REVIEWER) && !user.has(Role.APPROVER) && !user.has(Role.ADMIN)
+                && !user.has(Role.AUDITOR)) {
             throw new AccessDeniedException("Die Arbeitsliste ist der Sachbearbeitung und den Zeichnungsbefugten"
                     + " der Bewilligungsbehörde vorbehalten");
         }
