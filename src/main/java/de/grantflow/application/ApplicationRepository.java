@@ -108,6 +108,11 @@ class ApplicationRepository {
                 .param("ids", ids).query(ApplicationRepository::summary).list();
     }
 
+    Optional<Cases.CaseSummary> findSummaryByReference(String reference) {
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM application WHERE reference = :reference")
+                .param("reference", reference).query(ApplicationRepository::summary).optional();
+    }
+
     List<Application> findVisible(String municipalityAgs, Collection<String> programmeKeys, boolean all, int limit) {
         return visible(COLUMNS, this::map, municipalityAgs, programmeKeys, all, limit);
     }

@@ -47,6 +47,16 @@ public class Cases {
                 .findFirst();
     }
 
+    /** A case by its Aktenzeichen, in any letter case, if the user may see it. */
+    @Transactional(readOnly = true)
+    public Optional<CaseSummary> findVisibleByReference(String reference, CurrentUser user) {
+        if (reference == null || reference.isBlank() || reference.length() > 40) {
+            return Optional.empty();
+        }
+        return repository.findSummaryByReference(reference.strip().toUpperCase(java.util.Locale.ROOT))
+                .filter(c -> access.canSee(user, c));
+    }
+
     /** The visible cases among the given ones, in one query. */
     @Transactional(readOnly = true)
     public Map<UUID, CaseSummary> findVisible(Collection<UUID> ids, CurrentUser user) {

@@ -1,6 +1,7 @@
 package de.grantflow.workspace;
 
 import de.grantflow.application.CaseConflictException;
+import de.grantflow.application.Cases;
 import de.grantflow.programme.Programme;
 import de.grantflow.programme.ProgrammeCatalog;
 import de.grantflow.register.MunicipalityRegister;
@@ -40,9 +41,11 @@ class WorklistController {
     private final MunicipalityRegister register;
     private final MessageSource messages;
     private final Clock clock;
+    private final Cases cases;
 
     WorklistController(WorklistService worklist, CurrentUsers users, ProgrammeCatalog programmes,
-            MunicipalityRegister register, MessageSource messages, Clock clock) {
+            MunicipalityRegister register, MessageSource messages, Clock clock, Cases cases) {
+        this.cases = cases;
         this.worklist = worklist;
         this.users = users;
         this.programmes = programmes;
@@ -67,6 +70,21 @@ class WorklistController {
                 .filter(p -> user.isStaffOf(p.authority().key())).toList());
         model.addAttribute("stages", worklist.stages());
         return "workspace/worklist";
+    }
+
+    /** Opens a case by its Aktenzeichen: how staff without a task on it, and auditors, find a case. */
+    @GetMapping("/workspace/cases")
+    String open(@RequestParam(defaultValue = "") String reference, RedirectAttributes flash) {
+        CurrentUser user = Staff.require(users);
+        String wanted = reference.strip();
+        return cases.findVisibleByReference(wanted, user)
+                .map(c -> "redirect:/workspace/cases/" + c.id())
+                .orElseGet(() -> {
+                    flash.addFlashAttribute("flashError", messages.getMessage(wanted.isEmpty()
+                            ? "workspace.open.empty" : "workspace.open.notFound", new Object[] {wanted},
+                            LocaleContextHolder.getLocale()));
+                    return "redirect:/workspace";
+                });
     }
 
     @PostMapping("/workspace/tasks/{id}/claim")

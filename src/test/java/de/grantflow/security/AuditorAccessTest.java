@@ -86,6 +86,15 @@ class AuditorAccessTest {
         PageSession browser = new PageSession(port);
 
         assertThat(browser.loginAndFollow("revision")).endsWith("/workspace");
+        HttpResponse<String> opened = browser.get("/workspace/cases?reference="
+                + cases.reference(id).toLowerCase(java.util.Locale.ROOT));
+        assertThat(opened.statusCode()).as("found by its Aktenzeichen").isEqualTo(302);
+        assertThat(opened.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/workspace/cases/" + id));
+        HttpResponse<String> unknown = browser.get("/workspace/cases?reference=KIN-1999-%3Cb%3E");
+        assertThat(unknown.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/workspace").body()).contains("role=\"alert\"",
+                "Keinen Vorgang mit dem Aktenzeichen „KIN-1999-&lt;b&gt;“ gefunden");
         HttpResponse<String> dossier = browser.get("/workspace/cases/" + id);
         assertThat(dossier.statusCode()).isEqualTo(200);
         assertThat(dossier.body()).contains(cases.reference(id));
