@@ -117,6 +117,10 @@ class ApiExceptionHandler {
             return Optional.of(error(HttpStatus.BAD_REQUEST, "Der Text enthält ein Nullzeichen (U+0000), das nicht"
                     + " gespeichert werden kann", request, List.of()));
         }
+        if (cause instanceof java.sql.SQLException sql && "22003".equals(sql.getSQLState())) {
+            // numeric value out of range: an amount beyond what any field holds, which no check caught first
+            return Optional.of(error(HttpStatus.BAD_REQUEST, "Ein Betrag ist zu groß", request, List.of()));
+        }
         if (cause instanceof NoResourceFoundException) {
             return Optional.of(error(HttpStatus.NOT_FOUND, "Nicht gefunden", request, List.of()));
         }
