@@ -39,6 +39,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -46,7 +47,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * must not pass: another municipality, staff of another authority, the external evaluator, and the roles the route is
  * not for. Each must be refused (404 for whoever may use the route but may not see the object, as if it did not exist;
  * 403 or 404 for a role the route is not for), and nothing of the case may change. The table below is checked against
- * the routes Spring actually maps, so a new route with an id fails the build until it is added here.
+ * the routes Spring actually maps, so a new route with an id fails the build until it is added here. Every page and
+ * list without an id, read by the same outsiders, must not name the case.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -205,6 +207,8 @@ class IsolationTest {
             route("GET", "/dashboard/jobs/{id}/status", Target.JOB, NONE, NOT_THE_JOB_OWNER, ""),
             route("GET", "/dashboard/jobs/{id}/result", Target.JOB, NONE, NOT_THE_JOB_OWNER, ""));
 
+    private static final String TITLE = "Isolation Dortmund " + UUID.randomUUID();
+
     /** Path variables that name a programme, not a case or anything in it; such routes are covered elsewhere. */
     private static final Set<String> PROGRAMME_VARIABLES = Set.of("{key}");
     private static final List<String> OURS = List.of("/api/", "/portal", "/workspace", "/dashboard");
@@ -279,6 +283,8 @@ class IsolationTest {
 
         assertThat(calls).as("every route was tried by at least one intruder").isGreaterThan(ROUTES.size());
         assertThat(leaks).as("calls that passed or changed something").isEmpty();
+        assertThat(namingTheCase(ids, pages)).as("lists and pages without an id that name the case").isEmpty();
+
         String before = snapshot(ids);
         assertThat(new ApiClient(port, "antrag.dortmund", "demo").post("/api/tasks/" + ids.get(Target.APPLICANT_TASK)
                 + "/claim", null).status()).as("the municipality itself passes").isEqualTo(200);
@@ -297,7 +303,7 @@ class IsolationTest {
         Map<Target, String> ids = new EnumMap<>(Target.class);
 
         String id = dortmund.post("/api/applications", Map.of("programme", "kommin-nrw",
-                "data", CaseFixtures.kommIn("Isolation Dortmund", 10_000))).body().path("id").asText();
+                "data", CaseFixtures.kommIn(TITLE, 10_000))).body().path("id").asText();
         assertThat(upload(id).statusCode()).isEqualTo(201);
         assertThat(dortmund.post("/api/applications/" + id + "/submit", null).status()).isEqualTo(200);
         String formalCheck = awaitTask(pruefer, id, "Task_FormalCheck");
@@ -335,6 +341,42 @@ class IsolationTest {
         return ids;
     }
 
+    /**
+     * Every page and list of ours without an id in its path (the programme's where it names one), read by another
+     * municipality, another authority and the evaluator: none may name the case, its letters, attachment or tasks.
+     */
+    private List<String> namingTheCase(Map<Target, String> ids, Map<Intruder, PageSession> pages) throws Exception {
+        String id = ids.get(Target.CASE);
+        List<String> traces = List.of(id, TITLE, cases.reference(UUID.fromString(id)), ids.get(Target.LETTER),
+                ids.get(Target.ATTACHMENT), ids.get(Target.APPLICANT_TASK), ids.get(Target.STAFF_TASK));
+        assertThat(new ApiClient(port, "antrag.dortmund", "demo").get("/api/applications").body().toString())
+                .as("the traces are what the municipality itself sees").contains(traces.subList(0, 3));
+        Set<String> lists = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (OURS.stream().anyMatch(pattern::startsWith) && !namesAnObject(pattern)
+                        && (methods.isEmpty() || methods.contains(RequestMethod.GET))) {
+                    lists.add(pattern.replace("{key}", "kommin-nrw"));
+                }
+            }
+        });
+        assertThat(lists).as("the lists of cases and tasks are among them")
+                .contains("/api/applications", "/api/tasks", "/portal", "/workspace", "/dashboard");
+        List<String> found = new ArrayList<>();
+        for (Intruder intruder : NOT_OF_THE_CASE) {
+            for (String path : lists) {
+                Route read = new Route("GET", path, Target.CASE, NONE, NONE, null);
+                String body = read.page() ? pages.computeIfAbsent(intruder, this::signIn).get(path).body()
+                        : http.send(apiRequest(intruder, path).GET().build(), HttpResponse.BodyHandlers.ofString())
+                                .body();
+                traces.stream().filter(body::contains).forEach(trace -> found.add(intruder.username + " GET "
+                        + path + " shows " + trace));
+            }
+        }
+        return found;
+    }
+
     /** What an intruder could change: both cases with their events, letters, attachments, funding and tasks. */
     private String snapshot(Map<Target, String> ids) {
         Map<String, Object> state = new LinkedHashMap<>();
@@ -360,11 +402,7 @@ class IsolationTest {
     }
 
     private int api(Intruder intruder, Route route, String path) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (intruder.username + ":demo").getBytes(StandardCharsets.UTF_8)))
-                // as a client that prefers JSON but also takes the PDF, ZIP or file a route serves
-                .header("Accept", "application/json, */*;q=0.5");
+        HttpRequest.Builder request = apiRequest(intruder, path);
         if (route.pattern().endsWith("/attachments") && route.method().equals("POST")) {
             String boundary = "isolation" + UUID.randomUUID();
             request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -379,11 +417,7 @@ class IsolationTest {
     }
 
     private int page(Map<Intruder, PageSession> pages, Intruder intruder, Route route, String path) {
-        PageSession session = pages.computeIfAbsent(intruder, i -> {
-            PageSession signedIn = new PageSession(port);
-            assertThat(signedIn.login(i.username, "demo").statusCode()).isEqualTo(302);
-            return signedIn;
-        });
+        PageSession session = pages.computeIfAbsent(intruder, this::signIn);
         if (route.method().equals("GET")) {
             return session.get(path).statusCode();
         }
@@ -393,6 +427,20 @@ class IsolationTest {
         }
         return session.post(path, (route.body().isEmpty() ? "" : route.body() + "&") + "_csrf="
                 + session.tokenOfAnyPage()).statusCode();
+    }
+
+    private PageSession signIn(Intruder intruder) {
+        PageSession signedIn = new PageSession(port);
+        assertThat(signedIn.login(intruder.username, "demo").statusCode()).isEqualTo(302);
+        return signedIn;
+    }
+
+    private HttpRequest.Builder apiRequest(Intruder intruder, String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (intruder.username + ":demo").getBytes(StandardCharsets.UTF_8)))
+                // as a client that prefers JSON but also takes the PDF, ZIP or file a route serves
+                .header("Accept", "application/json, */*;q=0.5");
     }
 
     private HttpResponse<String> upload(String application) throws Exception {
