@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -31,6 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +57,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class IsolationTest {
 
     /** What the id in a route's path stands for. */
-    enum Target { CASE, LETTER, ATTACHMENT, APPLICANT_TASK, STAFF_TASK, JOB, SURVEY, PROGRAMME }
+    enum Target { CASE, FUNDED_CASE, LETTER, ATTACHMENT, APPLICANT_TASK, STAFF_TASK, JOB, SURVEY, PROGRAMME }
 
     /** Users who must not pass, each with a reason to be refused. */
     enum Intruder {
@@ -122,24 +124,24 @@ class IsolationTest {
             api("GET", "/api/letters/{id}", Target.LETTER, NOT_OF_THE_CASE, NONE),
             api("GET", "/api/applications/{id}/dossier.zip", Target.CASE, EnumSet.of(Intruder.OTHER_AUTHORITY),
                     NOT_STAFF),
-            // funding of the case
-            api("GET", "/api/applications/{id}/funding", Target.CASE, NOT_OF_THE_CASE, NONE),
-            api("GET", "/api/applications/{id}/payment-requests", Target.CASE, NOT_OF_THE_CASE, NONE),
-            api("POST", "/api/applications/{id}/payment-requests", Target.CASE, otherMunicipality(), NOT_THE_MUNICIPALITY,
+            // funding of a funded case with a payout
+            api("GET", "/api/applications/{id}/funding", Target.FUNDED_CASE, NOT_OF_THE_CASE, NONE),
+            api("GET", "/api/applications/{id}/payment-requests", Target.FUNDED_CASE, NOT_OF_THE_CASE, NONE),
+            api("POST", "/api/applications/{id}/payment-requests", Target.FUNDED_CASE, otherMunicipality(), NOT_THE_MUNICIPALITY,
                     "{\"amount\":1000,\"purpose\":\"Honorare\",\"payments\":[{\"dueOn\":\"2026-03-01\","
                             + "\"amount\":1000}]}"),
-            api("POST", "/api/applications/{id}/payment-requests/{number}/waive-interest", Target.CASE,
+            api("POST", "/api/applications/{id}/payment-requests/{number}/waive-interest", Target.FUNDED_CASE,
                     EnumSet.of(Intruder.OTHER_AUTHORITY), EnumSet.of(Intruder.OWN_APPLICANT,
                             Intruder.OTHER_MUNICIPALITY, Intruder.EVALUATOR, Intruder.PROGRAMME_MANAGER),
                     "{\"reason\":\"Übernommen\"}"),
-            api("POST", "/api/applications/{id}/funds-usage", Target.CASE, otherMunicipality(), NOT_THE_MUNICIPALITY,
+            api("POST", "/api/applications/{id}/funds-usage", Target.FUNDED_CASE, otherMunicipality(), NOT_THE_MUNICIPALITY,
                     "{\"amount\":1000,\"usedOn\":\"2026-03-01\"}"),
-            api("GET", "/api/applications/{id}/change-requests", Target.CASE, NOT_OF_THE_CASE, NONE),
-            api("POST", "/api/applications/{id}/change-requests", Target.CASE, otherMunicipality(), NOT_THE_MUNICIPALITY,
+            api("GET", "/api/applications/{id}/change-requests", Target.FUNDED_CASE, NOT_OF_THE_CASE, NONE),
+            api("POST", "/api/applications/{id}/change-requests", Target.FUNDED_CASE, otherMunicipality(), NOT_THE_MUNICIPALITY,
                     "{\"newPeriodEnd\":\"2027-12-31\",\"reason\":\"Übernommen\"}"),
-            api("POST", "/api/applications/{id}/declare-finished", Target.CASE, otherMunicipality(), NOT_THE_MUNICIPALITY,
+            api("POST", "/api/applications/{id}/declare-finished", Target.FUNDED_CASE, otherMunicipality(), NOT_THE_MUNICIPALITY,
                     "{\"finishedOn\":\"2026-03-01\"}"),
-            api("GET", "/api/applications/{id}/ledger", Target.CASE, NOT_OF_THE_CASE, NONE),
+            api("GET", "/api/applications/{id}/ledger", Target.FUNDED_CASE, NOT_OF_THE_CASE, NONE),
             // tasks: the municipality's task and the authority's
             api("GET", "/api/tasks/{id}", Target.APPLICANT_TASK, NOT_OF_THE_CASE, taskOfMunicipality()),
             api("GET", "/api/tasks/{id}/form", Target.APPLICANT_TASK, NOT_OF_THE_CASE, taskOfMunicipality()),
@@ -178,11 +180,11 @@ class IsolationTest {
             page("GET", "/portal/applications/{id}/waive-appeal", Target.CASE),
             page("POST", "/portal/applications/{id}/waive-appeal", Target.CASE, ""),
             page("POST", "/portal/applications/{id}/attachments", Target.CASE, null),
-            page("GET", "/portal/applications/{id}/payment-request", Target.CASE),
-            page("POST", "/portal/applications/{id}/payment-request", Target.CASE,
-                    "amount=1000&purpose=Honorare&dueOn=2026-03-01"),
-            page("GET", "/portal/applications/{id}/change-request", Target.CASE),
-            page("POST", "/portal/applications/{id}/change-request", Target.CASE,
+            page("GET", "/portal/applications/{id}/payment-request", Target.FUNDED_CASE),
+            page("POST", "/portal/applications/{id}/payment-request", Target.FUNDED_CASE,
+                    "amount=1000&purpose=Honorare&dueOn=2026-06-05"),
+            page("GET", "/portal/applications/{id}/change-request", Target.FUNDED_CASE),
+            page("POST", "/portal/applications/{id}/change-request", Target.FUNDED_CASE,
                     "newPeriodEnd=2027-12-31&reason=%C3%9Cbernommen"),
             page("GET", "/portal/letters/{id}", Target.LETTER),
             page("GET", "/portal/attachments/{id}", Target.ATTACHMENT),
@@ -254,6 +256,11 @@ class IsolationTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @BeforeEach
     void setUp() {
@@ -331,6 +338,9 @@ class IsolationTest {
         ApiClient pruefer = new ApiClient(port, "pruefer", "demo");
         ApiClient programm = new ApiClient(port, "programm", "demo");
         Map<Target, String> ids = new EnumMap<>(Target.class);
+        ids.put(Target.FUNDED_CASE, funded(dortmund, pruefer));
+        // back to the day of the other cases, so that no deadline of theirs runs out while they are tried
+        clock.reset();
 
         String id = dortmund.post("/api/applications", Map.of("programme", "kommin-nrw",
                 "data", CaseFixtures.kommIn(TITLE, 10_000))).body().path("id").asText();
@@ -370,6 +380,37 @@ class IsolationTest {
         assertThat(dortmund.get("/api/surveys/" + ids.get(Target.SURVEY) + "/form").status())
                 .as("Dortmund is invited").isEqualTo(200);
         return ids;
+    }
+
+    /** A funded case of Stadt Dortmund whose first payout was paid (its interest may be waived). */
+    private String funded(ApiClient dortmund, ApiClient pruefer) {
+        ApiClient bewilliger = new ApiClient(port, "bewilliger", "demo");
+        String id = dortmund.post("/api/applications", Map.of("programme", "kommin-nrw",
+                "data", CaseFixtures.kommIn("Isolation gefördert", 30_000))).body().path("id").asText();
+        assertThat(dortmund.post("/api/applications/" + id + "/submit", null).status()).isEqualTo(200);
+        complete(pruefer, id, "Task_FormalCheck", Map.of("complete", true));
+        complete(pruefer, id, "Task_Review", Map.of("score", 85, "recommendation", "approve",
+                "proposedAmount", 30_000, "justification", "Überzeugend."));
+        complete(bewilliger, id, "Task_Decide", Map.of("decision", "approve"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> dortmund.get("/api/applications/" + id).body()
+                .path("letters").findValuesAsText("type").contains("GRANT_DECISION"));
+        assertThat(dortmund.post("/api/applications/" + id + "/waive-appeal", null).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "FUNDED".equals(dortmund.get("/api/applications/" + id)
+                .body().path("status").asText()));
+        clock.set(LocalDateTime.of(2026, 4, 11, 9, 0));
+        assertThat(dortmund.post("/api/applications/" + id + "/payment-requests", Map.of("amount", 30000,
+                "purpose", "Honorare der Lotsen", "payments", List.of(Map.of("dueOn", "2026-06-05", "amount", 30000))))
+                .status()).isEqualTo(201);
+        complete(pruefer, id, "Task_CheckPayment", Map.of("decision", "approve"));
+        complete(bewilliger, id, "Task_ReleasePayment", Map.of("decision", "approve"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "PAID".equals(dortmund.get("/api/applications/" + id
+                + "/payment-requests").body().path(0).path("status").asText()));
+        return id;
+    }
+
+    private void complete(ApiClient user, String application, String key, Map<String, Object> data) {
+        assertThat(user.post("/api/tasks/" + awaitTask(user, application, key) + "/complete", Map.of("data", data))
+                .status()).as(key).isEqualTo(204);
     }
 
     /**
@@ -413,7 +454,9 @@ class IsolationTest {
         Map<String, Object> state = new LinkedHashMap<>();
         String task = ids.get(Target.STAFF_TASK);
         String second = tasks.createTaskQuery().taskId(task).singleResult().getProcessInstanceId();
-        for (String process : List.of(cases.processInstanceId(UUID.fromString(ids.get(Target.CASE))), second)) {
+        String funded = cases.processInstanceId(UUID.fromString(ids.get(Target.FUNDED_CASE)));
+        for (String process : List.of(cases.processInstanceId(UUID.fromString(ids.get(Target.CASE))), second,
+                funded)) {
             state.put(process, jdbc.sql("""
                     SELECT a.status, a.version, a.data::text, a.updated_at,
                       (SELECT count(*) FROM application_event e WHERE e.application_id = a.id),
@@ -427,6 +470,14 @@ class IsolationTest {
             state.put(process + " tasks", tasks.createTaskQuery().processInstanceId(process).list().stream()
                     .map(t -> t.getTaskDefinitionKey() + "@" + t.getAssignee()).sorted().toList());
         }
+        UUID fundedCase = UUID.fromString(ids.get(Target.FUNDED_CASE));
+        state.put("funding", jdbc.sql("""
+                SELECT f::text, (SELECT string_agg(p::text, ';' ORDER BY p.number) FROM payment_request p
+                  WHERE p.application_id = f.application_id)
+                FROM funding f WHERE f.application_id = :id""").param("id", fundedCase).query().listOfRows()
+                .toString());
+        state.put("funded tasks", tasks.createTaskQuery().processInstanceBusinessKey(fundedCase.toString()).list()
+                .stream().map(t -> t.getTaskDefinitionKey() + "@" + t.getAssignee()).sorted().toList());
         state.put("programme", jdbc.sql("""
                 SELECT (SELECT count(*) FROM survey), (SELECT count(*) FROM background_job),
                   (SELECT count(*) FROM stats_case WHERE application_id IS NULL)""").query().listOfRows().toString());
@@ -502,7 +553,7 @@ class IsolationTest {
 
     private String awaitTask(ApiClient user, String application, String key) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode task : user.get("/api/tasks").body()) {
+            for (JsonNode task : user.get("/api/tasks?applicationId=" + application).body()) {
                 if (task.path("applicationId").asText().equals(application)
                         && task.path("taskDefinitionKey").asText().equals(key)) {
                     return task.path("id").asText();
