@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import de.grantflow.application.CaseFixtures;
 import de.grantflow.attachments.SampleFiles;
 import de.grantflow.security.NewUser;
@@ -254,7 +253,6 @@ class IsolationTest {
     @Autowired TaskService tasks;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
-    private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
@@ -271,7 +269,7 @@ class IsolationTest {
     }
 
     @Test
-    void everyRouteWithAnIdInItsPathIsInTheTable() {
+    void everyRouteWithAnIdOrAProgrammeInItsPathIsInTheTable() {
         Set<String> mapped = new TreeSet<>();
         mappings.getHandlerMethods().keySet().forEach(info -> {
             Set<String> methods = info.getMethodsCondition().getMethods().stream().map(Enum::name)
@@ -284,7 +282,8 @@ class IsolationTest {
         });
         Set<String> covered = ROUTES.stream().map(Route::key).collect(Collectors.toCollection(TreeSet::new));
 
-        assertThat(mapped).as("routes with an id or a programme in their path that the table does not try").isSubsetOf(covered);
+        assertThat(mapped).as("routes with an id or a programme in their path that the table does not try")
+                .isSubsetOf(covered);
         assertThat(covered).as("routes in the table that no longer exist").isSubsetOf(mapped);
     }
 
@@ -330,8 +329,8 @@ class IsolationTest {
 
     /**
      * Stadt Dortmund's cases: one waiting for documents from the municipality (its receipt and the request as
-     * letters, an attachment, the municipality's open task), one waiting for the authority's formal check; a job of
-     * the programme manager and a survey to which Dortmund is invited.
+     * letters, an attachment, the municipality's open task), one waiting for the authority's formal check, one funded
+     * with a paid payout; a job of the programme manager and a survey to which Dortmund is invited.
      */
     private Map<Target, String> fixture() throws Exception {
         ApiClient dortmund = new ApiClient(port, "antrag.dortmund", "demo");
@@ -420,7 +419,8 @@ class IsolationTest {
     private List<String> namingTheCase(Map<Target, String> ids, Map<Intruder, PageSession> pages) throws Exception {
         String id = ids.get(Target.CASE);
         List<String> traces = List.of(id, TITLE, cases.reference(UUID.fromString(id)), ids.get(Target.LETTER),
-                ids.get(Target.ATTACHMENT), ids.get(Target.APPLICANT_TASK), ids.get(Target.STAFF_TASK));
+                ids.get(Target.ATTACHMENT), ids.get(Target.APPLICANT_TASK), ids.get(Target.STAFF_TASK),
+                ids.get(Target.FUNDED_CASE));
         assertThat(new ApiClient(port, "antrag.dortmund", "demo").get("/api/applications").body().toString())
                 .as("the traces are what the municipality itself sees").contains(traces.subList(0, 3));
         Set<String> lists = new TreeSet<>();
