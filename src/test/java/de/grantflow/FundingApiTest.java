@@ -78,6 +78,14 @@ class FundingApiTest {
                 Map.of("amount", 1000, "purpose", "Honorare"));
         assertThat(incomplete.status()).isEqualTo(400);
         assertThat(incomplete.body().path("errors").findValuesAsText("field")).containsExactly("payments");
+        Response hostile = dortmund.post("/api/applications/" + id + "/payment-requests",
+                Map.of("amount", 1000, "purpose", "Honorare\u0007", "payments", List.of()));
+        assertThat(hostile.body().path("errors").findValuesAsText("field")).containsExactly("purpose", "payments");
+        Response reversed = dortmund.post("/api/applications/" + id + "/change-requests",
+                Map.of("newPeriodEnd", "2027-08-31", "reason", "Verzögerung \u202e00,000.01"));
+        assertThat(reversed.status()).isEqualTo(400);
+        assertThat(reversed.body().path("errors").findValuesAsText("message"))
+                .containsExactly("Enthält das Steuerzeichen U+202E, das in Anträgen und Schreiben nicht vorkommen darf");
         payOut(id);
         JsonNode notice = awaitLetter(dortmund, id, "PAYOUT_NOTICE");
         assertThat(text(dortmund.bytes("/api/letters/" + notice.path("id").asText())))

@@ -1,13 +1,24 @@
 package de.grantflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.grantflow.application.CaseFixtures;
-import de.grantflow.security.DemoUsers;
 import de.grantflow.web.PageSession;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -16,82 +27,287 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.util.HtmlUtils;
 
 /**
- * Script, markup and control characters typed into text fields are kept as typed and come back harmless: as text on
- * every page, as text in the letter (which is still produced), unchanged through the API.
+ * Script, markup and template expressions typed into every text field of the application form are kept as typed and
+ * come back harmless: as text on every page (escaped, never a tag, never evaluated), as text in the receipt, unchanged
+ * through the API. Control characters are refused at their field; malformed, mistyped and oversized requests are
+ * refused with JSON naming the problem, and nothing of them is stored.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class HostileInputTest {
 
-    private static final String SCRIPT = "<script>alert('x')</script>";
-    private static final String TITLE = SCRIPT + "<b onmouseover=\"alert(2)\">fett</b> & \"Anführung\" \u0007"
-            + "\u001b[31m Ștefan Łukasz";
-    private static final String DESCRIPTION = "</textarea><img src=x onerror=alert(3)>\r\n]]><!-- {{7*7}} ${7*7}";
+    private static final String MARKUP = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>"
+            + "</textarea><svg onload=alert(3)>'--><b onmouseover=\"alert(4)\">fett</b> & \"Anführung\"";
+    /** Template syntaxes of Thymeleaf, Spring EL, Mustache and Angular; evaluated, each would leave "zqjx". */
+    private static final String TEMPLATES = "[[${'zq'+'jx'}]] [(${'zq'+'jx'})] ${'zq'+'jx'} {{'zq'+'jx'}}"
+            + " __${'zq'+'jx'}__ #{'zq'+'jx'} *{'zq'+'jx'}";
+    private static final String SHORT = "<svg onload=alert(5)>[[${'zq'+'jx'}]]\"><img src=x onerror=alert(6)>";
+    private static final String EVALUATED = "zqjx";
 
     @LocalServerPort int port;
     @Autowired CaseFixtures cases;
     @Autowired TestClock clock;
-    @Autowired DemoUsers demoUsers;
+    @Autowired JdbcClient jdbc;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private ApiClient dortmund;
 
     @BeforeEach
     void setUp() {
         clock.reset();
         cases.ensureUsers();
-        demoUsers.install();
+        dortmund = new ApiClient(port, "antrag.dortmund", "demo");
     }
 
     @Test
-    void hostileTextIsKeptAndComesBackHarmlessOnPagesInLettersAndThroughTheApi() throws IOException {
-        Map<String, Object> data = CaseFixtures.kommIn(TITLE, 20_000);
-        data.put("description", DESCRIPTION);
-        data.put("contactName", "Eve <svg onload=alert(4)>");
+    void hostileTextInEveryFieldIsKeptAndComesBackHarmlessOnPagesInTheReceiptAndThroughTheApi() throws IOException {
+        Map<String, Object> data = CaseFixtures.kommIn("", 20_000);
+        Map<String, Object> costItem = new LinkedHashMap<>(Map.of("category", "personal", "amount", 40_000));
+        data.put("costPlan", List.of(costItem));
+        Map<String, String> typed = new LinkedHashMap<>();
+        for (TextField field : textFields()) {
+            String value = field.key() + ": " + MARKUP + " " + TEMPLATES + "\n\tŞtefan Łukasz";
+            if (value.length() > field.maxLength()) {
+                value = SHORT;
+            }
+            typed.put(field.path(), value);
+            (field.inCostPlan() ? costItem : data).put(field.key(), value);
+        }
+        assertThat(typed).as("the form's free text fields").containsKeys("projectTitle", "description",
+                "msoPartners", "genderMainstreaming", "contactName", "street", "city", "costPlan.description");
         UUID id = cases.submit("antrag.dortmund", "kommin-nrw", data);
+        UUID draft = cases.draft("antrag.dortmund", "kommin-nrw", data);
 
-        ApiClient api = new ApiClient(port, "antrag.dortmund", "demo");
-        ApiClient.Response stored = api.get("/api/applications/" + id);
-        assertThat(stored.body().path("data").path("projectTitle").asText()).isEqualTo(TITLE);
-        assertThat(stored.body().path("data").path("description").asText()).isEqualTo(DESCRIPTION);
+        JsonNode stored = dortmund.get("/api/applications/" + id).body();
+        typed.forEach((path, value) -> assertThat(path.startsWith("costPlan.")
+                ? stored.path("data").path("costPlan").get(0).path("description").asText()
+                : stored.path("data").path(path).asText()).as("stored as typed: " + path).isEqualTo(value));
 
-        PageSession dortmund = new PageSession(port);
-        dortmund.login("antrag.dortmund", "demo");
-        harmless(dortmund.get("/portal/applications/" + id).body());
-        harmless(dortmund.get("/portal").body());
-        PageSession pruefer = new PageSession(port);
-        pruefer.login("pruefer", "demo");
-        harmless(pruefer.get("/workspace/cases/" + id).body());
-        harmless(pruefer.get("/workspace").body());
+        PageSession applicant = new PageSession(port);
+        applicant.login("antrag.dortmund", "demo");
+        String casePage = applicant.get("/portal/applications/" + id).body();
+        String editPage = applicant.get("/portal/applications/" + draft + "/edit").body();
+        harmless(casePage, applicant.get("/portal").body(), editPage);
+        showsLiterally(casePage, typed.get("projectTitle"));
+        typed.values().forEach(value -> showsLiterally(editPage, value));
 
-        String letterId = stored.body().path("letters").get(0).path("id").asText();
-        try (PDDocument pdf = Loader.loadPDF(api.bytes("/api/letters/" + letterId))) {
-            String text = new PDFTextStripper().getText(pdf);
-            assertThat(text).as("the title as text, control characters dropped").contains(SCRIPT, "Ștefan Łukasz");
-            assertThat(text).doesNotContain("\u0000", "\u0007", "\u001b");
+        PageSession reviewer = new PageSession(port);
+        reviewer.login("pruefer", "demo");
+        String dossier = reviewer.get("/workspace/cases/" + id).body();
+        harmless(dossier, reviewer.get("/workspace").body());
+        showsLiterally(dossier, typed.get("projectTitle"));
+        showsLiterally(dossier, typed.get("description"));
+
+        String receipt = await().atMost(Duration.ofSeconds(30)).until(() -> dortmund.get("/api/applications/" + id)
+                .body().path("letters").path(0).path("id").asText(null), letter -> letter != null);
+        try (PDDocument pdf = Loader.loadPDF(dortmund.bytes("/api/letters/" + receipt))) {
+            // compared without white space: the letter wraps lines wherever it likes
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+            assertThat(text).as("the title as text in the receipt")
+                    .contains(typed.get("projectTitle").replaceAll("\\s+", "")).doesNotContain(EVALUATED);
         }
     }
 
     @Test
-    void aNullCharacterIsRefusedAtItsFieldAndNothingIsStored() {
-        ApiClient api = new ApiClient(port, "antrag.dortmund", "demo");
-        int before = api.get("/api/applications").body().size();
+    void whatTheReviewerTypesReachesTheRequestForDocumentsAsTextAndNoPageAsMarkup() throws IOException {
+        UUID id = cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn("Nachforderung", 10_000));
+        ApiClient pruefer = new ApiClient(port, "pruefer", "demo");
+        String check = await().atMost(Duration.ofSeconds(30)).until(() -> taskOf(pruefer, id, "Task_FormalCheck"),
+                task -> task != null);
+        String missing = "Ratsbeschluss " + MARKUP + "\n" + TEMPLATES;
+        ApiClient.Response control = pruefer.post("/api/tasks/" + check + "/complete",
+                Map.of("data", Map.of("complete", false, "missingDocuments", "Ratsbeschluss\u0007")));
+        assertThat(control.status()).isEqualTo(400);
+        assertThat(control.body().path("errors").findValuesAsText("field")).containsExactly("missingDocuments");
+        assertThat(pruefer.post("/api/tasks/" + check + "/complete", Map.of("data", Map.of("complete", false,
+                "missingDocuments", missing))).status()).isEqualTo(204);
 
-        ApiClient.Response refused = api.post("/api/applications", Map.of("programme", "kommin-nrw", "data",
-                Map.of("projectTitle", "Titel\u0000mit Nullzeichen")));
-        ApiClient.Response elsewhere = api.post("/api/surveys/" + UUID.randomUUID() + "/response",
-                Map.of("data", Map.of("x\u0000", "y")));
-
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.body().path("errors").findValuesAsText("field")).contains("projectTitle");
-        assertThat(refused.body().toString()).contains("Nullzeichen");
-        assertThat(elsewhere.status()).isBetween(400, 404);
-        assertThat(api.get("/api/applications").body().size()).isEqualTo(before);
+        String request = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (JsonNode letter : dortmund.get("/api/applications/" + id).body().path("letters")) {
+                if (letter.path("type").asText().equals("REQUEST_FOR_DOCUMENTS")) {
+                    return letter.path("id").asText();
+                }
+            }
+            return null;
+        }, letter -> letter != null);
+        try (PDDocument pdf = Loader.loadPDF(dortmund.bytes("/api/letters/" + request))) {
+            // compared without white space: the letter wraps lines wherever it likes
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", ""))
+                    .contains(missing.replaceAll("\\s+", "")).doesNotContain(EVALUATED);
+        }
+        PageSession applicant = new PageSession(port);
+        applicant.login("antrag.dortmund", "demo");
+        String casePage = applicant.get("/portal/applications/" + id).body();
+        String supply = await().atMost(Duration.ofSeconds(30)).until(() -> taskOf(dortmund, id,
+                "Task_SupplyDocuments"), task -> task != null);
+        PageSession reviewer = new PageSession(port);
+        reviewer.login("pruefer", "demo");
+        harmless(casePage, applicant.get("/portal/tasks/" + supply).body(),
+                reviewer.get("/workspace/cases/" + id).body());
     }
 
-    /** No markup of the input is live: each angle bracket of it arrives escaped. */
-    private static void harmless(String html) {
-        assertThat(html).doesNotContain(SCRIPT, "<b onmouseover", "<img src=x", "<svg onload", "</textarea><img");
-        assertThat(html).doesNotContain("\u0000");
+    @Test
+    void controlCharactersAreRefusedAtTheirFieldAndNothingIsStored() {
+        for (String control : List.of("\u0000", "\u0007", "\u001b[31m", "\u007f", "\u202e", "\u2066")) {
+            Map<String, Object> data = CaseFixtures.kommIn("Titel" + control + "mit Steuerzeichen", 10_000);
+            data.put("costPlan", List.of(Map.of("category", "personal", "amount", 1000,
+                    "description", "Honorar" + control)));
+            ApiClient.Response refused = dortmund.post("/api/applications",
+                    Map.of("programme", "kommin-nrw", "data", data));
+
+            assertThat(refused.status()).as(escaped(control)).isEqualTo(400);
+            assertThat(refused.body().path("errors").findValuesAsText("field")).as(escaped(control))
+                    .containsExactlyInAnyOrder("projectTitle", "costPlan[0].description");
+            assertThat(refused.body().toString()).containsAnyOf("Nullzeichen", "Steuerzeichen");
+        }
+        ApiClient.Response elsewhere = dortmund.post("/api/surveys/" + UUID.randomUUID() + "/response",
+                Map.of("data", Map.of("x\u0000", "y")));
+        assertThat(elsewhere.status()).isBetween(400, 404);
+        ApiClient.Response survey = new ApiClient(port, "programm", "demo").post("/api/programmes/kommin-nrw/surveys",
+                Map.of("title", "Blitzlicht\u001b[2J", "fundedFrom", 1990, "fundedTo", 1990));
+        assertThat(survey.status()).isEqualTo(400);
+        assertThat(survey.body().path("errors").findValuesAsText("field")).containsExactly("title");
+        assertThat(titled("%mit Steuerzeichen")).as("nothing stored").isZero();
+
+        UUID draft = cases.draft("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn("Unverändert", 10_000));
+        ApiClient.Response replaced = dortmund.put("/api/applications/" + draft,
+                Map.of("data", CaseFixtures.kommIn("Ersetzt\u202egnudnah", 10_000)));
+        assertThat(replaced.status()).isEqualTo(400);
+        assertThat(dortmund.get("/api/applications/" + draft).body().path("data").path("projectTitle").asText())
+                .isEqualTo("Unverändert");
+    }
+
+    @Test
+    void thePortalFormShowsRefusedHostileInputEscapedWithItsMessage() {
+        PageSession applicant = new PageSession(port);
+        applicant.login("antrag.dortmund", "demo");
+        String form = applicant.get("/portal/applications/new?programme=kommin-nrw").body();
+        String title = "\"><script>alert(7)</script>\u0007[[${'zq'+'jx'}]]";
+        var refused = applicant.post("/portal/applications/new?programme=kommin-nrw", "projectTitle="
+                + URLEncoder.encode(title, StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(applicant.csrfFrom(form), StandardCharsets.UTF_8));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Enthält das Steuerzeichen U+0007");
+        harmless(refused.body());
+    }
+
+    @Test
+    void malformedMistypedAndOversizedRequestsAreRefusedWithJsonNamingTheProblem() {
+        String title = "Gültig " + UUID.randomUUID();
+        String valid = json.valueToTree(Map.of("programme", "kommin-nrw", "data", CaseFixtures.kommIn(title,
+                10_000))).toString();
+        Map<String, String> fieldOf = new LinkedHashMap<>();
+        fieldOf.put("{\"programme\": ", null);
+        fieldOf.put("[]", null);
+        fieldOf.put("\"nur Text\"", null);
+        fieldOf.put(valid.replace("\"" + title + "\"", "\"" + title + "\",,"), null);
+        fieldOf.put("{\"programme\":\"kommin-nrw\",\"data\":\"Text statt Objekt\"}", "data");
+        fieldOf.put(withData(valid, "requestedAmount", "\"viel\""), "requestedAmount");
+        fieldOf.put(withData(valid, "requestedAmount", "-5"), "requestedAmount");
+        fieldOf.put(withData(valid, "requestedAmount", "10.001"), "requestedAmount");
+        fieldOf.put(withData(valid, "requestedAmount", "1e20"), "requestedAmount");
+        fieldOf.put(withData(valid, "totalCosts", "true"), "totalCosts");
+        fieldOf.put(withData(valid, "projectStart", "\"2026-02-30\""), "projectStart");
+        fieldOf.put(withData(valid, "projectStart", "\"01.06.2026\""), "projectStart");
+        fieldOf.put(withData(valid, "projectEnd", "20270531"), "projectEnd");
+        fieldOf.put(withData(valid, "hasForeignersAuthority", "\"ja\""), "hasForeignersAuthority");
+        fieldOf.put(withData(valid, "costPlan", "{\"category\":\"personal\"}"), "costPlan");
+        fieldOf.put(withData(valid, "description", "\"" + "Lang ".repeat(2_000_000) + "\""), "description");
+
+        List<String> wrong = new ArrayList<>();
+        fieldOf.forEach((body, field) -> {
+            ApiClient.Response refused = dortmund.postRaw("/api/applications", body);
+            String shown = body.length() > 120 ? body.substring(0, 120) + "… (" + body.length() + " Zeichen)" : body;
+            if (refused.status() < 400 || refused.status() >= 500 || !refused.body().has("message")
+                    || refused.body().path("message").asText().isBlank()) {
+                wrong.add(shown + " -> " + refused.status() + " " + refused.body());
+            } else if (field != null && !refused.body().path("errors").findValuesAsText("field").contains(field)) {
+                wrong.add(shown + " -> does not name " + field + ": " + refused.body());
+            }
+        });
+        ApiClient.Response notJson = dortmund.postText("/api/applications", "text/plain", valid);
+        ApiClient.Response huge = dortmund.postRaw("/api/applications", "{\"programme\":\"kommin-nrw\",\"data\":{"
+                + "\"x\":\"" + "x".repeat(30 * 1024 * 1024) + "\"}}");
+
+        ApiClient.Response pdfAsJson = dortmund.getAs("/api/letters/" + UUID.randomUUID(), "application/json");
+
+        assertThat(wrong).as("answers that are not a 4xx JSON naming the problem").isEmpty();
+        assertThat(pdfAsJson.status()).as("a letter asked for as JSON only").isEqualTo(406);
+        assertThat(pdfAsJson.body().path("message").asText()).contains("application/pdf");
+        assertThat(notJson.status()).isEqualTo(415);
+        assertThat(huge.status()).isIn(400, 413);
+        assertThat(huge.body().path("message").asText()).isNotBlank();
+        assertThat(titled(title)).as("nothing stored").isZero();
+    }
+
+    private long titled(String pattern) {
+        return jdbc.sql("SELECT count(*) FROM application WHERE data ->> 'projectTitle' LIKE :pattern")
+                .param("pattern", pattern).query(Long.class).single();
+    }
+
+    private static String taskOf(ApiClient user, UUID application, String key) {
+        for (JsonNode task : user.get("/api/tasks?applicationId=" + application).body()) {
+            if (task.path("taskDefinitionKey").asText().equals(key)) {
+                return task.path("id").asText();
+            }
+        }
+        return null;
+    }
+
+    /** A text field of the form: its key, where it sits, and its longest allowed value. */
+    private record TextField(String key, boolean inCostPlan, int maxLength) {
+
+        String path() {
+            return inCostPlan ? "costPlan." + key : key;
+        }
+    }
+
+    /** Every free text field of the KOMM-IN form (no e-mail, phone or pattern: those refuse markup by design). */
+    private List<TextField> textFields() throws IOException {
+        List<TextField> fields = new ArrayList<>();
+        collect(json.readTree(Files.readString(Path.of("forms/kommin-nrw-application.form"))).path("components"),
+                false, fields);
+        return fields;
+    }
+
+    private static void collect(JsonNode components, boolean inCostPlan, List<TextField> fields) {
+        for (JsonNode component : components) {
+            String type = component.path("type").asText();
+            JsonNode validate = component.path("validate");
+            if ((type.equals("textfield") || type.equals("textarea")) && !validate.has("validationType")
+                    && !validate.has("pattern")) {
+                fields.add(new TextField(component.path("key").asText(), inCostPlan,
+                        validate.path("maxLength").asInt(Integer.MAX_VALUE)));
+            }
+            collect(component.path("components"), inCostPlan || type.equals("dynamiclist"), fields);
+        }
+    }
+
+    private static String withData(String valid, String field, String rawValue) {
+        return valid.replace("\"data\":{", "\"data\":{\"" + field + "\":" + rawValue + ",")
+                .replaceFirst(",\"" + field + "\":[^,}]*(?=[,}])", "");
+    }
+
+    /** No markup of the input is live and no template expression was evaluated. */
+    private static void harmless(String... pages) {
+        for (String html : pages) {
+            assertThat(html).doesNotContain("<script>alert", "<img src=x", "<svg onload", "<b onmouseover",
+                    "</textarea><svg", EVALUATED);
+        }
+    }
+
+    /** The value appears on the page as text: escaped where HTML needs it, whole once unescaped. */
+    private static void showsLiterally(String html, String value) {
+        assertThat(HtmlUtils.htmlUnescape(html).replace("\r\n", "\n")).contains(value.replace("\r\n", "\n"));
+    }
+
+    private static String escaped(String control) {
+        return control.codePoints().mapToObj(c -> String.format("U+%04X", c)).collect(Collectors.joining(" "));
     }
 }

@@ -121,6 +121,8 @@ class DashboardController {
     String importLegacy(@PathVariable String key, @RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
             Locale locale, HttpServletResponse response) throws IOException {
+        // refused before the file is looked at: an evaluator is not shown a form to fix for an import not theirs
+        figures.managed(key);
         Optional<String> csv = LegacyUpload.text(file);
         if (csv.isEmpty()) {
             String view = figures(key, from, to, model, locale, response);

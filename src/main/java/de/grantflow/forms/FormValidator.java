@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -29,6 +30,8 @@ public class FormValidator {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()/.-]{5,30}$");
+    /** Amounts are stored as NUMERIC(14, 2): no form number may come near that unchecked. */
+    private static final BigDecimal TOO_LARGE = new BigDecimal("1E12");
     private static final Set<String> TEXT_TYPES = Set.of("textfield", "textarea", "text", "html", "filepicker");
 
     private final ObjectMapper json;
@@ -99,10 +102,7 @@ public class FormValidator {
             return null;
         }
         String text = value.toString().strip();
-        if (text.indexOf('\u0000') >= 0) {
-            // the database cannot store it, and no one types it: a sign of a broken or hostile client
-            errors.add(new FieldError(path, "Enthält ein Nullzeichen (U+0000), das nicht gespeichert werden kann"));
-        }
+        unprintable(path, text).ifPresent(errors::add);
         JsonNode validate = field.validate();
         if (validate.has("minLength") && text.length() < validate.path("minLength").asInt()) {
             errors.add(new FieldError(path, "Mindestens " + validate.path("minLength").asInt() + " Zeichen"));
@@ -129,6 +129,25 @@ public class FormValidator {
         return text;
     }
 
+    /**
+     * Refuses control characters other than tab and line breaks, and bidirectional overrides and isolates, in any text
+     * a user sends, in a form or beside one (a purpose, a reason, a title): no one types them, the database cannot
+     * store a NUL, they garble letters, and an override makes a name or an amount read backwards on the page.
+     */
+    public static Optional<FieldError> unprintable(String field, String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            return Optional.of(new FieldError(field, "Enthält ein Nullzeichen (U+0000), das nicht gespeichert werden"
+                    + " kann"));
+        }
+        return text.codePoints().filter(c -> Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n'
+                && c != '\r' || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069).boxed().findFirst()
+                .map(c -> new FieldError(field, String.format(
+                        "Enthält das Steuerzeichen U+%04X, das in Anträgen und Schreiben nicht vorkommen darf", c)));
+    }
+
     private BigDecimal number(Field field, Object value, String path, List<FieldError> errors) {
         BigDecimal number;
         try {
@@ -139,6 +158,10 @@ public class FormValidator {
         }
         if (value instanceof Boolean) {
             errors.add(new FieldError(path, "Zahl erwartet"));
+            return null;
+        }
+        if (number.abs().compareTo(TOO_LARGE) >= 0) {
+            errors.add(new FieldError(path, "Zu groß: höchstens 12 Stellen vor dem Komma"));
             return null;
         }
         JsonNode definition = field.definition();

@@ -7,6 +7,7 @@ import de.grantflow.application.CaseFile;
 import de.grantflow.application.FourEyesViolation;
 import de.grantflow.forms.FieldError;
 import de.grantflow.forms.FormValidationException;
+import de.grantflow.forms.FormValidator;
 import de.grantflow.funding.FundingEvents.ChangeRequested;
 import de.grantflow.funding.FundingEvents.ScheduleChanged;
 import de.grantflow.funding.FundingRecords.ChangeRequest;
@@ -69,6 +70,10 @@ public class ChangeService {
         List<FieldError> errors = new ArrayList<>();
         if (input.reason() == null || input.reason().isBlank()) {
             errors.add(new FieldError("reason", "Pflichtfeld: Begründung der Änderung"));
+        } else if (input.reason().length() > 2000) {
+            errors.add(new FieldError("reason", "Höchstens 2000 Zeichen"));
+        } else {
+            FormValidator.unprintable("reason", input.reason()).ifPresent(errors::add);
         }
         if (input.newPeriodEnd() == null && (input.costPlan() == null || input.costPlan().isEmpty())) {
             errors.add(new FieldError("newPeriodEnd", "Bitte ein neues Ende des Bewilligungszeitraums oder einen"

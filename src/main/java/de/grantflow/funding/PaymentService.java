@@ -7,6 +7,7 @@ import de.grantflow.application.CaseFile;
 import de.grantflow.application.FourEyesViolation;
 import de.grantflow.forms.FieldError;
 import de.grantflow.forms.FormValidationException;
+import de.grantflow.forms.FormValidator;
 import de.grantflow.funding.FundingEvents.PaymentRequested;
 import de.grantflow.funding.FundingRecords.Funding;
 import de.grantflow.funding.FundingRecords.LedgerEntry;
@@ -78,6 +79,8 @@ public class PaymentService {
             errors.add(new FieldError("purpose", "Pflichtfeld: wofür die Mittel benötigt werden"));
         } else if (input.purpose().length() > 2000) {
             errors.add(new FieldError("purpose", "Höchstens 2000 Zeichen"));
+        } else {
+            FormValidator.unprintable("purpose", input.purpose()).ifPresent(errors::add);
         }
         List<DuePayment> payments = input.payments() == null ? List.of() : input.payments();
         if (payments.isEmpty()) {
@@ -250,6 +253,12 @@ public class PaymentService {
         if (reason == null || reason.isBlank()) {
             throw new FormValidationException(List.of(new FieldError("reason", "Bitte den Verzicht begründen")));
         }
+        if (reason.length() > 2000) {
+            throw new FormValidationException(List.of(new FieldError("reason", "Höchstens 2000 Zeichen")));
+        }
+        FormValidator.unprintable("reason", reason).ifPresent(refusal -> {
+            throw new FormValidationException(List.of(refusal));
+        });
         repository.update(request.interestWaived(user.username(), reason));
         caseFile.record(id, CaseEventType.INTEREST_WAIVED, user.username(), reason,
                 Map.of("paymentRequest", number));

@@ -32,6 +32,11 @@ public class ProgrammeFigures {
         return access.managedOrEvaluated(key);
     }
 
+    /** The programme if the caller manages it; refused (403) otherwise, evaluators included. */
+    public Programme managed(String key) {
+        return access.managed(key);
+    }
+
     /** The programme's figures over the years; refused (403) when the caller may not see them. */
     public Figures of(String key, YearRange years) {
         Programme programme = access.managedOrEvaluated(key);

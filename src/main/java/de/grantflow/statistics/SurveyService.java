@@ -65,6 +65,8 @@ public class SurveyService {
         List<FieldError> errors = new java.util.ArrayList<>();
         if (title == null || title.isBlank() || title.length() > 200) {
             errors.add(new FieldError("title", "Pflichtfeld, höchstens 200 Zeichen"));
+        } else {
+            FormValidator.unprintable("title", title).ifPresent(errors::add);
         }
         if (fundedFrom == null || fundedTo == null || fundedFrom > fundedTo) {
             errors.add(new FieldError("fundedFrom", "Bitte den Zeitraum der Förderjahre angeben (fundedFrom ≤ fundedTo)"));

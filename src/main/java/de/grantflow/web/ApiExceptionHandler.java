@@ -12,9 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -91,6 +94,16 @@ class ApiExceptionHandler {
             return Optional.of(error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Bitte JSON senden (Content-Type:"
                     + " application/json)", request, List.of()));
         }
+        if (cause instanceof HttpMediaTypeNotAcceptableException notAcceptable) {
+            // decided before any case is looked up, so it tells nothing about what exists
+            return Optional.of(error(HttpStatus.NOT_ACCEPTABLE, "Diese Adresse liefert nur "
+                    + MediaType.toString(notAcceptable.getSupportedMediaTypes()) + " (Accept-Kopfzeile anpassen)",
+                    request, List.of()));
+        }
+        if (cause instanceof MissingServletRequestParameterException missing) {
+            return Optional.of(error(HttpStatus.BAD_REQUEST, "Es fehlt der Parameter „" + missing.getParameterName()
+                    + "“", request, List.of(new FieldError(missing.getParameterName(), "Bitte angeben"))));
+        }
         if (cause instanceof MissingServletRequestPartException missing) {
             return Optional.of(error(HttpStatus.BAD_REQUEST, "Es fehlt der Teil „" + missing.getRequestPartName()
                     + "“ (multipart/form-data)", request, List.of(new FieldError(missing.getRequestPartName(),
@@ -108,8 +121,17 @@ class ApiExceptionHandler {
             return Optional.of(error(HttpStatus.BAD_REQUEST, "Der Text enthält ein Nullzeichen (U+0000), das nicht"
                     + " gespeichert werden kann", request, List.of()));
         }
+        if (cause instanceof java.sql.SQLException sql && "22003".equals(sql.getSQLState())) {
+            // numeric value out of range: an amount beyond what any field holds, which no check caught first
+            return Optional.of(error(HttpStatus.BAD_REQUEST, "Ein Betrag ist zu groß", request, List.of()));
+        }
         if (cause instanceof NoResourceFoundException) {
             return Optional.of(error(HttpStatus.NOT_FOUND, "Nicht gefunden", request, List.of()));
+        }
+        if (cause instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
+            // any other refusal of Spring MVC itself is the caller's mistake, never an internal error
+            HttpStatus code = HttpStatus.valueOf(framework.getStatusCode().value());
+            return Optional.of(error(code, "Ungültige Anfrage: " + code.getReasonPhrase(), request, List.of()));
         }
         ResponseStatus status = AnnotatedElementUtils.findMergedAnnotation(cause.getClass(), ResponseStatus.class);
         if (status != null) {

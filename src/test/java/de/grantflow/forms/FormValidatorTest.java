@@ -44,6 +44,7 @@ class FormValidatorTest {
             "projectStart|01.06.2026|Ungültiges Datum (erwartet JJJJ-MM-TT)",
             "totalCosts|-1|Mindestens 0",
             "totalCosts|viel|Zahl erwartet",
+            "totalCosts|1e12|Zu groß: höchstens 12 Stellen vor dem Komma",
             "requestedAmount|10.001|Höchstens 2 Nachkommastellen",
             "foerderschwerpunkt|irgendwas|Ungültiger Wert: irgendwas; erlaubt: transparenz, vernetzung, strategische-steuerung",
             "hasForeignersAuthority|vielleicht|Ja oder nein (true/false) erwartet",
@@ -53,6 +54,26 @@ class FormValidatorTest {
         data.put(field, value == null ? "" : value);
         assertThat(validator.validate(forms.get("kommin-nrw-application"), data).errors())
                 .contains(new FieldError(field, message));
+    }
+
+    @ParameterizedTest(name = "U+{0}")
+    @CsvSource({"0007", "001B", "007F", "0085", "202E", "2066"})
+    void refusesControlCharactersAndDirectionOverridesAtTheirField(String hex) {
+        Map<String, Object> data = application();
+        data.put("projectTitle", "Lotsen" + Character.toString(Integer.parseInt(hex, 16)) + "projekt");
+        assertThat(validator.validateDraft(forms.get("kommin-nrw-application"), data).errors()).containsExactly(
+                new FieldError("projectTitle", "Enthält das Steuerzeichen U+" + hex
+                        + ", das in Anträgen und Schreiben nicht vorkommen darf"));
+    }
+
+    @Test
+    void keepsTabsLineBreaksAndLettersOfEveryScript() {
+        Map<String, Object> data = application();
+        // a right-to-left mark (U+200F) is not an override: it only places Arabic text among German
+        data.put("description", "Erste Zeile\r\n\tzweite Zeile: Ștefan Łukasz, Ελένη, \u200Fعربي, 😀");
+        FormValidationResult result = validator.validate(forms.get("kommin-nrw-application"), data);
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.data().get("description")).isEqualTo(data.get("description"));
     }
 
     @Test
