@@ -67,7 +67,9 @@ class IsolationTest {
         /** Stadt Dortmund itself, on routes for staff. */
         OWN_APPLICANT("antrag.dortmund"),
         /** A reviewer of the case's authority, on routes for the municipality or for the owner of a job. */
-        OWN_REVIEWER("pruefer");
+        OWN_REVIEWER("pruefer"),
+        /** The authority's auditor, who reads everything and changes nothing: every route that is not a read. */
+        AUDITOR("revision");
 
         final String username;
 
@@ -236,7 +238,11 @@ class IsolationTest {
             route("GET", "/dashboard/{key}", Target.PROGRAMME, NONE, NOT_AN_EVALUATOR, ""),
             route("GET", "/dashboard/{key}/export.csv", Target.PROGRAMME, NONE, NOT_AN_EVALUATOR, ""),
             route("POST", "/dashboard/{key}/legacy-cases", Target.PROGRAMME, NONE, NOT_A_MANAGER, null),
-            route("POST", "/dashboard/{key}/report", Target.PROGRAMME, NONE, NOT_AN_EVALUATOR, "from=2020&to=2026"));
+            route("POST", "/dashboard/{key}/report", Target.PROGRAMME, NONE, NOT_AN_EVALUATOR, "from=2020&to=2026"),
+            // the figures as CSV, a background job: managers in full, evaluators anonymised
+            api("POST", "/api/statistics/programmes/{key}/csv/jobs?from=2020&to=2026", Target.PROGRAMME, NONE,
+                    NOT_AN_EVALUATOR),
+            route("POST", "/dashboard/{key}/export", Target.PROGRAMME, NONE, NOT_AN_EVALUATOR, "from=2020&to=2026"));
 
     private static final String TITLE = "Isolation Dortmund " + UUID.randomUUID();
 
@@ -609,6 +615,9 @@ class IsolationTest {
             Set<Intruder> refused, String body) {
         Set<Intruder> onlyRefused = EnumSet.noneOf(Intruder.class);
         onlyRefused.addAll(refused);
+        if (!method.equals("GET")) {
+            onlyRefused.add(Intruder.AUDITOR);
+        }
         onlyRefused.removeAll(hidden);
         return new Route(method, pattern, target, hidden, onlyRefused, body);
     }
