@@ -51,7 +51,7 @@ public class DemoUsers {
         for (NewUser user : USERS) {
             accounts.createOrUpdate(user);
             if (!user.roles().contains(Role.APPLICANT) && !user.roles().equals(Set.of(Role.EVALUATOR))) {
-                engineAccounts.save(user, users.find(user.username()).orElseThrow().candidateGroups());
+                engineAccounts.save(user, users.find(user.username()).orElseThrow().engineGroups());
             }
         }
     }

@@ -8,5 +8,10 @@ public enum Role {
     PROGRAMME_MANAGER,
     /** External evaluation: anonymised programme figures only, never a case. */
     EVALUATOR,
-    ADMIN
+    ADMIN,
+    /**
+     * Another system of an authority (a Fachverfahren, a reporting tool) reading the engine's REST API with HTTP Basic:
+     * only what the engine's authorizations grant its authorities' integration groups; never the pages or the webapps.
+     */
+    INTEGRATION
 }

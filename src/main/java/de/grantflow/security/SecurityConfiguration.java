@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,7 +49,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One front door. The API speaks HTTP Basic and JSON errors; the engine's REST API (which has no authentication of its
- * own) is open to administrators only; the Camunda webapps to staff only, never to applicants.
+ * own) is open to administrators and integration accounts; the Camunda webapps to staff only, never to applicants.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -95,12 +96,37 @@ class SecurityConfiguration {
         return manager;
     }
 
+    /**
+     * Administrators and integration accounts, with HTTP Basic; what each may see and do there is the engine's
+     * authorization and tenant checks, for which {@link #engineRestUser()} names the caller to the engine. Deploying
+     * (new models, forms, decisions: code that runs in the engine) stays with administrators here as well.
+     */
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http, ObjectMapper json, AuthenticationManager authentication)
             throws Exception {
         return basicAuthJson(http.securityMatcher(path("/engine-rest/**")).authenticationManager(authentication)
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN")), json);
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/engine-rest/deployment/**"), path("/engine-rest/engine/*/deployment/**"))
+                        .hasRole("ADMIN")
+                        .anyRequest().hasAnyRole("ADMIN", "INTEGRATION")), json);
+    }
+
+    /**
+     * The engine REST API runs its calls as the user Spring Security signed in (the container-based provider reads the
+     * request's principal), with the groups and tenants of the user's engine account; without this filter the engine
+     * would run them as nobody, unchecked. After Spring Security, whose request wrapper carries the user.
+     */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestUser() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("engineRestUser");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                ContainerBasedAuthenticationProvider.class.getName());
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Bean

@@ -315,9 +315,12 @@ public class WorklistService {
         return ref == null ? null : ref.getKey();
     }
 
-    /** Runs engine calls as the user, so listeners know who acts and the engine's history records it. */
+    /**
+     * Runs engine calls as the user, so listeners know who acts and the engine's history records it; the engine then
+     * checks the user's authorizations and tenants too (README: Security), as it does for Tasklist.
+     */
     private <T> T as(CurrentUser user, Supplier<T> action) {
-        identity.setAuthentication(user.username(), user.candidateGroups());
+        identity.setAuthentication(user.username(), user.candidateGroups(), user.tenants());
         try {
             return action.get();
         } finally {

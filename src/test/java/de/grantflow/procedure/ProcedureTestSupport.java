@@ -85,7 +85,8 @@ class ProcedureTestSupport {
 
     private void completeAs(Task task, String taskKey, String username, Map<String, Object> variables) {
         assertThat(task).as("open task " + taskKey).isNotNull();
-        identity.setAuthentication(username, users.find(username).orElseThrow().candidateGroups());
+        var user = users.find(username).orElseThrow();
+        identity.setAuthentication(username, user.candidateGroups(), user.tenants());
         try {
             tasks.complete(task.getId(), variables);
         } finally {
