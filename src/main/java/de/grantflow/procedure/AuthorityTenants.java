@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
  * Each process instance belongs to the tenant of its granting authority, whose key every case process is started
  * with (variable {@code authority}); the models, forms and decisions stay shared (deployed without a tenant). The
  * engine's tenant checks then keep each authority's staff and integration accounts to its own instances, tasks and
- * history, whatever else their authorizations allow. An instance started without an authority (a flash survey) has
- * no tenant. The engine's only way to set a tenant per instance is its TenantIdProvider, an interface of an impl
- * package (README: Security).
+ * history, whatever else their authorizations allow; an instance started without one would be shared (we start
+ * none). The engine's only way to set a tenant per instance is its TenantIdProvider, an interface of an impl package
+ * (README: Security).
  */
 @Component
 class AuthorityTenants extends SpringBootProcessEnginePlugin implements TenantIdProvider {

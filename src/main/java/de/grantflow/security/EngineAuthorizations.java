@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.AuthorizationQuery;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -50,13 +53,15 @@ class EngineAuthorizations {
 
     private final AuthorizationService authorizations;
     private final IdentityService identity;
+    private final TaskService tasks;
     private final ProgrammeCatalog programmes;
     private final JdbcClient jdbc;
 
-    EngineAuthorizations(AuthorizationService authorizations, IdentityService identity, ProgrammeCatalog programmes,
-            JdbcClient jdbc) {
+    EngineAuthorizations(AuthorizationService authorizations, IdentityService identity, TaskService tasks,
+            ProgrammeCatalog programmes, JdbcClient jdbc) {
         this.authorizations = authorizations;
         this.identity = identity;
+        this.tasks = tasks;
         this.programmes = programmes;
         this.jdbc = jdbc;
     }
@@ -89,6 +94,30 @@ class EngineAuthorizations {
             group(integration, authority);
             grant(integration, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
                     Permissions.READ_TASK, Permissions.READ_HISTORY);
+        }
+        grantTasksCreatedWithoutChecks();
+    }
+
+    /**
+     * The engine grants a task to its candidates and assignee only while its checks are on: tasks created before
+     * they were (an installation from before this version) would be hidden from their candidates and refused to our
+     * own worklist. They get the grants the engine would have given them, read and update. Once all tasks have theirs
+     * the query finds none, so this costs a start nothing after the first.
+     */
+    private void grantTasksCreatedWithoutChecks() {
+        List<String> ungranted = jdbc.sql("""
+                SELECT t.id_ FROM act_ru_task t
+                WHERE NOT EXISTS (SELECT 1 FROM act_ru_authorization a
+                                  WHERE a.resource_type_ = :task AND a.resource_id_ = t.id_)""")
+                .param("task", Resources.TASK.resourceType()).query(String.class).list();
+        for (String taskId : ungranted) {
+            for (IdentityLink link : tasks.getIdentityLinksForTask(taskId)) {
+                if (link.getGroupId() != null) {
+                    grant(null, link.getGroupId(), Resources.TASK, taskId, Permissions.READ, Permissions.UPDATE);
+                } else if (link.getUserId() != null) {
+                    grant(link.getUserId(), null, Resources.TASK, taskId, Permissions.READ, Permissions.UPDATE);
+                }
+            }
         }
     }
 
@@ -124,12 +153,19 @@ class EngineAuthorizations {
         }
     }
 
-    /** Adds the permissions to the group's grant on the resource, creating the grant if there is none. */
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization grant = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+        grant(null, groupId, resource, resourceId, permissions);
+    }
+
+    /** Adds the permissions to the user's or group's grant on the resource, creating the grant if there is none. */
+    private void grant(String userId, String groupId, Resource resource, String resourceId,
+            Permission... permissions) {
+        AuthorizationQuery query = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(resource).resourceId(resourceId);
+        Authorization grant = (userId != null ? query.userIdIn(userId) : query.groupIdIn(groupId)).singleResult();
         if (grant == null) {
             grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            grant.setUserId(userId);
             grant.setGroupId(groupId);
             grant.setResource(resource);
             grant.setResourceId(resourceId);

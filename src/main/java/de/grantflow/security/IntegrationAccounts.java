@@ -40,9 +40,14 @@ public class IntegrationAccounts {
 
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
-        Binder.get(environment).bind("grantflow.integration-accounts", Bindable.listOf(Configured.class))
-                .orElse(List.of())
-                .forEach(account -> save(account.username(), account.password(), account.authorities()));
+        configured(environment).forEach(account -> save(account.username(), account.password(),
+                account.authorities()));
+    }
+
+    /** From YAML or environment variables ({@code GRANTFLOW_INTEGRATIONACCOUNTS_0_USERNAME} and so on). */
+    static List<Configured> configured(Environment environment) {
+        return Binder.get(environment).bind("grantflow.integration-accounts", Bindable.listOf(Configured.class))
+                .orElse(List.of());
     }
 
     /** Creates or updates the account with exactly these authorities. */

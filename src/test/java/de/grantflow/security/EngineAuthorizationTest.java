@@ -21,11 +21,15 @@ import java.util.Set;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,11 +62,17 @@ class EngineAuthorizationTest {
     @Autowired RuntimeService runtime;
     @Autowired RepositoryService repository;
     @Autowired IdentityService identity;
+    @Autowired ProcessEngine engine;
+    @Autowired AuthorizationService authorizations;
+    @Autowired EngineAuthorizations engineAuthorizations;
 
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void users() {
+        // the webapps and the engine REST API look the engine up by name in the engine's static registry, where each
+        // test context in this JVM registered its engine "default" as it started: the last one wins
+        ProcessEngines.registerProcessEngine(engine);
         TestUsers.ensureDemoUsers(accounts);
         cases.ensureUsers();
         staff("pruefer.arnsberg", "br-arnsberg");
@@ -115,6 +125,21 @@ class EngineAuthorizationTest {
                 .isEqualTo("pruefer.arnsberg");
         assertThat(as("pruefer.arnsberg", () -> tasks.createTaskQuery().taskAssignee("pruefer.arnsberg")
                 .taskId(task.getId()).count())).isOne();
+    }
+
+    @Test
+    void grantsTasksCreatedBeforeTheChecksWereOnToTheirCandidatesAtStart() {
+        Task task = formalCheck(cases.submit("antrag.dortmund", "kommin-nrw",
+                CaseFixtures.kommIn("Aus der Zeit davor", 11_000)));
+        authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId()).list()
+                .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+        assertThat(as("pruefer.arnsberg", () -> tasks.createTaskQuery().taskId(task.getId()).count())).isZero();
+
+        engineAuthorizations.grant();
+
+        assertThat(as("pruefer.arnsberg", () -> tasks.createTaskQuery().taskId(task.getId()).count())).isOne();
+        assertThat(as("pruefer.bw", () -> tasks.createTaskQuery().taskId(task.getId()).count())).isZero();
+        as("pruefer.arnsberg", () -> tasks.claim(task.getId(), "pruefer.arnsberg"));
     }
 
     @Test
