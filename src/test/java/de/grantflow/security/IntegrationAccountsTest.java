@@ -30,7 +30,7 @@ class IntegrationAccountsTest {
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
                 "GRANTFLOW_INTEGRATIONACCOUNTS_0_USERNAME", "fachverfahren-bw",
                 "GRANTFLOW_INTEGRATIONACCOUNTS_0_PASSWORD", "noch-ein-passwort",
-                "GRANTFLOW_INTEGRATIONACCOUNTS_0_AUTHORITIES", "lpb-bw"))));
+                "GRANTFLOW_INTEGRATIONACCOUNTS_0_AUTHORITIES", "lpb-bw")));
 
         assertThat(IntegrationAccounts.configured(environment)).containsExactly(new IntegrationAccounts.Configured(
                 "fachverfahren-bw", "noch-ein-passwort", Set.of("lpb-bw")));
