@@ -67,6 +67,10 @@ class SecurityConfiguration {
 
     private static final String[] STAFF = {"REVIEWER", "APPROVER", "PROGRAMME_MANAGER", "ADMIN"};
 
+    /** Every role of a person: an integration account (a machine reading the engine REST API) has no page and no API. */
+    private static final String[] PEOPLE = {"APPLICANT", "REVIEWER", "APPROVER", "PROGRAMME_MANAGER", "EVALUATOR",
+        "ADMIN"};
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -134,7 +138,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, AuthenticationManager authentication)
             throws Exception {
         return basicAuthJson(http.securityMatcher(path("/api/**")).authenticationManager(authentication)
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated()), json);
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(PEOPLE)), json);
     }
 
     /** Stateless HTTP Basic with JSON errors; no cookie, hence no cross-site request to forge and no CSRF token. */
@@ -194,7 +198,7 @@ class SecurityConfiguration {
                                 "/swagger-ui.html", "/actuator/health", "/webjars/**", "/css/**", "/js/**",
                                 "/favicon.ico")
                         .permitAll()
-                        .anyRequest().authenticated())
+                        .anyRequest().hasAnyRole(PEOPLE))
                 .formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/", false)
                         .failureHandler(loginFailure()))
                 // a page that polls with htmx after the session expired goes to the login page as a whole, instead

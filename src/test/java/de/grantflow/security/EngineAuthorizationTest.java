@@ -172,12 +172,14 @@ class EngineAuthorizationTest {
     }
 
     @Test
-    void keepsApplicantsAndStaffOutOfTheEngineRestApi() {
+    void keepsApplicantsAndStaffOutOfTheEngineRestApiAndIntegrationAccountsOutOfEverythingElse() {
         assertThat(new Client("antrag.dortmund", PASSWORD).get("/engine-rest/task").statusCode()).isEqualTo(403);
         assertThat(new Client("pruefer.arnsberg", PASSWORD).get("/engine-rest/task").statusCode()).isEqualTo(403);
         assertThat(new Client("antrag.dortmund", PASSWORD).get(TASKLIST + "/task").statusCode()).isEqualTo(403);
-        assertThat(new Client("fachverfahren.arnsberg", INTEGRATION_PASSWORD).get(TASKLIST + "/task").statusCode())
-                .as("integration accounts never use the webapps").isEqualTo(403);
+        Client integration = new Client("fachverfahren.arnsberg", INTEGRATION_PASSWORD);
+        assertThat(integration.get(TASKLIST + "/task").statusCode()).as("no webapp").isEqualTo(403);
+        assertThat(integration.get("/api/tasks").statusCode()).as("no API of ours").isEqualTo(403);
+        assertThat(integration.get("/portal").statusCode()).as("no page").isEqualTo(403);
     }
 
     @Test
