@@ -99,6 +99,19 @@ class EngineAuthorizationTest {
                 .statusCode()).isNotEqualTo(200);
         assertThat(ids(b.get(TASKLIST + "/process-instance?maxResults=1000")))
                 .doesNotContain(arnsberg.getProcessInstanceId());
+        assertThat(ids(a.get(TASKLIST + "/process-instance?maxResults=1000")))
+                .as("Cockpit: the authority's cases").contains(arnsberg.getProcessInstanceId())
+                .doesNotContain(bw.getProcessInstanceId());
+
+        // Tasklist lists tasks through its filter "Alle Aufgaben"
+        JsonNode filters = json.readTree(a.get(TASKLIST + "/filter?resourceType=Task").body());
+        String allTasks = filters.findParents("name").stream()
+                .filter(filter -> filter.path("name").asText().equals("Alle Aufgaben"))
+                .map(filter -> filter.path("id").asText()).findFirst().orElseThrow();
+        assertThat(ids(a.get(TASKLIST + "/filter/" + allTasks + "/list?maxResults=1000")))
+                .contains(arnsberg.getId()).doesNotContain(bw.getId());
+        assertThat(ids(b.get(TASKLIST + "/filter/" + allTasks + "/list?maxResults=1000")))
+                .contains(bw.getId()).doesNotContain(arnsberg.getId());
 
         HttpResponse<String> form = a.get(TASKLIST + "/task/" + arnsberg.getId() + "/deployed-form");
         assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
