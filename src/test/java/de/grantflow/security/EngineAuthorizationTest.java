@@ -141,12 +141,17 @@ class EngineAuthorizationTest {
     }
 
     @Test
-    void grantsTasksCreatedBeforeTheChecksWereOnToTheirCandidatesAtStart() {
+    void grantsTasksCreatedBeforeTheChecksWereOnToTheirCandidatesAtStart() throws IOException {
         Task task = formalCheck(cases.submit("antrag.dortmund", "kommin-nrw",
                 CaseFixtures.kommIn("Aus der Zeit davor", 11_000)));
         authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId()).list()
                 .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
         assertThat(as("pruefer.arnsberg", () -> tasks.createTaskQuery().taskId(task.getId()).count())).isZero();
+        HttpResponse<String> refused = new Client("pruefer.arnsberg", PASSWORD)
+                .postJson("/api/tasks/" + task.getId() + "/claim", "{}");
+        assertThat(refused.statusCode()).as("the engine's check behind our API").isEqualTo(403);
+        assertThat(json.readTree(refused.body()).path("message").asText())
+                .isEqualTo("Keine Berechtigung für diese Aufgabe");
 
         engineAuthorizations.grant();
 
