@@ -236,7 +236,6 @@ class IsolationTest {
             api("POST", "/api/evaluation/programmes/{key}/report/jobs?from=2020&to=2026", Target.PROGRAMME, NONE,
                     NOT_AN_EVALUATOR),
             route("GET", "/dashboard/{key}", Target.PROGRAMME, NONE, NOT_AN_EVALUATOR, ""),
-            route("GET", "/dashboard/{key}/export.csv", Target.PROGRAMME, NONE, NOT_AN_EVALUATOR, ""),
             route("POST", "/dashboard/{key}/legacy-cases", Target.PROGRAMME, NONE, NOT_A_MANAGER, null),
             route("POST", "/dashboard/{key}/report", Target.PROGRAMME, NONE, NOT_AN_EVALUATOR, "from=2020&to=2026"),
             // the figures as CSV, a background job: managers in full, evaluators anonymised

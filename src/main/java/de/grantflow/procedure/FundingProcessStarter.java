@@ -66,6 +66,7 @@ class FundingProcessStarter {
     void on(SurveyService.SurveyStarted started) {
         runtime.startProcessInstanceByKey(SURVEY_KEY, "survey:" + started.surveyId(), Map.of(
                 VAR_SURVEY_ID, started.surveyId().toString(),
+                VAR_AUTHORITY, started.authorityKey(),
                 VAR_SURVEY_REMIND_AT, ProcessVariables.iso(started.remindAt()),
                 VAR_SURVEY_CLOSES_AT, ProcessVariables.iso(started.closeAt())));
     }

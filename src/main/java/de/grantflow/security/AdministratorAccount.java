@@ -53,7 +53,7 @@ class AdministratorAccount {
             NewUser admin = new NewUser(username, password, "Administration", null, null, Set.of(Role.ADMIN), null,
                     Set.of());
             accounts.createOrUpdate(admin);
-            engineAccounts.save(admin, List.of("camunda-admin"));
+            engineAccounts.save(admin, List.of(EngineGroups.ADMINISTRATORS));
         }
     }
 

@@ -24,11 +24,6 @@ public record CurrentUser(String username, String displayName, String email, Str
         return has(Role.APPLICANT);
     }
 
-    /** An auditor and nothing else that may act: every request that could change something is refused. */
-    public boolean readOnly() {
-        return has(Role.AUDITOR) && roles.stream().allMatch(r -> r == Role.AUDITOR || r == Role.EVALUATOR);
-    }
-
     /** Staff of the authority (reviewer, approver, programme manager or auditor there), or an administrator. */
     public boolean isStaffOf(String authorityKey) {
         return has(Role.ADMIN)
@@ -41,17 +36,31 @@ public record CurrentUser(String username, String displayName, String email, Str
         if (isApplicant() && municipalityAgs != null) {
             groups.add("applicant-" + municipalityAgs);
         }
-        for (String authority : authorities.stream().sorted().toList()) {
+        for (String authority : tenants()) {
             if (has(Role.REVIEWER)) {
-                groups.add("reviewer-" + authority);
+                groups.add(EngineGroups.reviewers(authority));
             }
             if (has(Role.APPROVER)) {
-                groups.add("approver-" + authority);
+                groups.add(EngineGroups.approvers(authority));
             }
         }
         if (has(Role.ADMIN)) {
-            groups.add("camunda-admin");
+            groups.add(EngineGroups.ADMINISTRATORS);
         }
         return List.copyOf(groups);
+    }
+
+    /** The groups of the user's engine account: the candidate groups and, for an integration account, its own. */
+    public List<String> engineGroups() {
+        List<String> groups = new ArrayList<>(candidateGroups());
+        if (has(Role.INTEGRATION)) {
+            tenants().forEach(authority -> groups.add(EngineGroups.integration(authority)));
+        }
+        return List.copyOf(groups);
+    }
+
+    /** The engine's tenants of the user: one per authority, sorted; the engine's tenant checks compare with them. */
+    public List<String> tenants() {
+        return authorities.stream().sorted().toList();
     }
 }

@@ -54,7 +54,7 @@ public class DemoUsers {
             // Tasklist and Cockpit are for those who work on cases: evaluators and auditors read through our pages
             if (!user.roles().contains(Role.APPLICANT) && !user.roles().equals(Set.of(Role.EVALUATOR))
                     && !user.roles().equals(Set.of(Role.AUDITOR))) {
-                engineAccounts.save(user, users.find(user.username()).orElseThrow().candidateGroups());
+                engineAccounts.save(user, users.find(user.username()).orElseThrow().engineGroups());
             }
         }
     }

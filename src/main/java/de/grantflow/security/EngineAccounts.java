@@ -37,7 +37,7 @@ class EngineAccounts {
             if (identity.createGroupQuery().groupId(groupId).singleResult() == null) {
                 Group group = identity.newGroup(groupId);
                 group.setName(groupId);
-                group.setType(groupId.equals("camunda-admin") ? "SYSTEM" : "WORKFLOW");
+                group.setType(groupId.equals(EngineGroups.ADMINISTRATORS) ? "SYSTEM" : "WORKFLOW");
                 identity.saveGroup(group);
             }
             if (identity.createUserQuery().userId(user.username()).memberOfGroup(groupId).count() == 0) {

@@ -99,7 +99,7 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
         accounts.createOrUpdate(user);
         users.linkOidcSubject(username, subject);
         if (roles.stream().anyMatch(STAFF::contains)) {
-            engineAccounts.save(user, users.find(username).orElseThrow().user().candidateGroups());
+            engineAccounts.save(user, users.find(username).orElseThrow().user().engineGroups());
         } else {
             engineAccounts.forget(username);
         }
@@ -126,13 +126,17 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
         });
     }
 
-    /** Our roles among the claim's values, in any case; Keycloak puts realm roles under realm_access.roles. */
+    /**
+     * Our roles among the claim's values, in any case; Keycloak puts realm roles under realm_access.roles. Integration
+     * accounts are machines with a password configured here, never people signing in at a provider.
+     */
     private Set<Role> roles(Map<String, Object> claimed) {
         Object values = claimed.get(claims.roles());
         if (values == null && claimed.get("realm_access") instanceof Map<?, ?> realm) {
             values = realm.get("roles");
         }
-        Set<String> known = Arrays.stream(Role.values()).map(Role::name).collect(Collectors.toSet());
+        Set<String> known = Arrays.stream(Role.values()).filter(role -> role != Role.INTEGRATION).map(Role::name)
+                .collect(Collectors.toSet());
         return strings(values).stream().map(value -> value.trim().toUpperCase(Locale.ROOT)).filter(known::contains)
                 .map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     }

@@ -13,5 +13,10 @@ public enum Role {
      * authorities and changes nothing; the front door refuses every request of theirs that could change something.
      */
     AUDITOR,
-    ADMIN
+    ADMIN,
+    /**
+     * Another system of an authority (a Fachverfahren, a reporting tool) reading the engine's REST API with HTTP Basic:
+     * only what the engine's authorizations grant its authorities' integration groups; never the pages or the webapps.
+     */
+    INTEGRATION
 }

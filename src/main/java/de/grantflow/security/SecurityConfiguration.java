@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,7 +50,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One front door. The API speaks HTTP Basic and JSON errors; the engine's REST API (which has no authentication of its
- * own) is open to administrators only; the Camunda webapps to staff only, never to applicants.
+ * own) is open to administrators and integration accounts; the Camunda webapps to staff only, never to applicants.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -66,6 +67,10 @@ class SecurityConfiguration {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private static final String[] STAFF = {"REVIEWER", "APPROVER", "PROGRAMME_MANAGER", "ADMIN"};
+
+    /** Every role of a person: an integration account (a machine reading the engine REST API) has no page and no API. */
+    private static final String[] PEOPLE = {"APPLICANT", "REVIEWER", "APPROVER", "PROGRAMME_MANAGER", "EVALUATOR",
+        "AUDITOR", "ADMIN"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -96,12 +101,37 @@ class SecurityConfiguration {
         return manager;
     }
 
+    /**
+     * Administrators and integration accounts, with HTTP Basic; what each may see and do there is the engine's
+     * authorization and tenant checks, for which {@link #engineRestUser()} names the caller to the engine. Deploying
+     * (new models, forms, decisions: code that runs in the engine) stays with administrators here as well.
+     */
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http, ObjectMapper json, AuthenticationManager authentication)
             throws Exception {
         return basicAuthJson(http.securityMatcher(path("/engine-rest/**")).authenticationManager(authentication)
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN")), json);
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/engine-rest/deployment/**"), path("/engine-rest/engine/*/deployment/**"))
+                        .hasRole("ADMIN")
+                        .anyRequest().hasAnyRole("ADMIN", "INTEGRATION")), json);
+    }
+
+    /**
+     * The engine REST API runs its calls as the user Spring Security signed in (the container-based provider reads the
+     * request's principal), with the groups and tenants of the user's engine account; without this filter the engine
+     * would run them as nobody, unchecked. After Spring Security, whose request wrapper carries the user.
+     */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestUser() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("engineRestUser");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                ContainerBasedAuthenticationProvider.class.getName());
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Bean
@@ -109,7 +139,7 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, AuthenticationManager authentication)
             throws Exception {
         return basicAuthJson(http.securityMatcher(path("/api/**")).authenticationManager(authentication)
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(PEOPLE))
                 .addFilterAfter(new ReadOnlyAuditors(), AuthorizationFilter.class), json);
     }
 
@@ -172,7 +202,7 @@ class SecurityConfiguration {
                                 "/swagger-ui.html", "/actuator/health", "/webjars/**", "/css/**", "/js/**",
                                 "/favicon.ico")
                         .permitAll()
-                        .anyRequest().authenticated())
+                        .anyRequest().hasAnyRole(PEOPLE))
                 .formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/", false)
                         .failureHandler(loginFailure()))
                 // a page that polls with htmx after the session expired goes to the login page as a whole, instead

@@ -95,8 +95,8 @@ public class SurveyService {
                     "In diesem Zeitraum wurde keine Kommune gefördert")));
         }
         LocalDate remindOn = due.minus(programme.evaluation().surveyReminderBefore());
-        events.publishEvent(new SurveyStarted(id, startOf(remindOn.isAfter(today) ? remindOn : today),
-                startOf(due.plusDays(1))));
+        events.publishEvent(new SurveyStarted(id, programme.authority().key(),
+                startOf(remindOn.isAfter(today) ? remindOn : today), startOf(due.plusDays(1))));
         return result(programme, id);
     }
 
@@ -273,7 +273,8 @@ public class SurveyService {
     }
 
     /** A survey has started: remind at one instant, close at the other. */
-    public record SurveyStarted(UUID surveyId, Instant remindAt, Instant closeAt) {
+    /** The survey's process belongs to the programme's authority (its tenant in the engine). */
+    public record SurveyStarted(UUID surveyId, String authorityKey, Instant remindAt, Instant closeAt) {
     }
 
     /** A municipality's invitation. */

@@ -211,7 +211,7 @@ public class WorklistService {
             throw new CaseConflictException("Die Aufgabe ist bereits von " + task.getAssignee() + " übernommen");
         }
         if (task.getAssignee() == null) {
-            as(user, () -> {
+            as(user, task, () -> {
                 tasks.claim(id, user.username());
                 return null;
             });
@@ -225,7 +225,7 @@ public class WorklistService {
         if (task.getAssignee() != null && !task.getAssignee().equals(user.username()) && !user.has(Role.ADMIN)) {
             throw new CaseConflictException("Nur " + task.getAssignee() + " kann die Aufgabe zurückgeben");
         }
-        as(user, () -> {
+        as(user, task, () -> {
             tasks.setAssignee(id, null);
             return null;
         });
@@ -245,7 +245,7 @@ public class WorklistService {
         if (!result.valid()) {
             throw new FormValidationException(result.errors());
         }
-        as(user, () -> {
+        as(user, task, () -> {
             if (task.getAssignee() == null) {
                 tasks.claim(id, user.username());
             }
@@ -315,9 +315,16 @@ public class WorklistService {
         return ref == null ? null : ref.getKey();
     }
 
-    /** Runs engine calls as the user, so listeners know who acts and the engine's history records it. */
-    private <T> T as(CurrentUser user, Supplier<T> action) {
-        identity.setAuthentication(user.username(), user.candidateGroups());
+    /**
+     * Runs engine calls on the task as the user, so listeners know who acts and the engine's history records it; the
+     * engine then checks the user's authorizations and tenants too (README: Security), as it does for Tasklist. Staff
+     * are members of their authorities' tenants; an applicant is a member of none (applicants have no engine account)
+     * and works, as a candidate of the task (checked above), in the tenant of the task's authority.
+     */
+    private <T> T as(CurrentUser user, Task task, Supplier<T> action) {
+        List<String> tenants = user.isApplicant() && task.getTenantId() != null ? List.of(task.getTenantId())
+                : user.tenants();
+        identity.setAuthentication(user.username(), user.candidateGroups(), tenants);
         try {
             return action.get();
         } finally {

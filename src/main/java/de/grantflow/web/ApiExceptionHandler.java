@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -74,6 +75,11 @@ class ApiExceptionHandler {
             return Optional.of(error(HttpStatus.FORBIDDEN, cause.getMessage() == null || cause.getMessage().isBlank()
                     || "Access Denied".equals(cause.getMessage()) ? "Keine Berechtigung" : cause.getMessage(),
                     request, List.of()));
+        }
+        if (cause instanceof AuthorizationException) {
+            // the engine's own check (README: Security) behind ours: it refuses only what ours should have refused
+            return Optional.of(error(HttpStatus.FORBIDDEN, "Keine Berechtigung für diese Aufgabe", request,
+                    List.of()));
         }
         if (cause instanceof HttpMessageNotReadableException unreadable) {
             return Optional.of(error(HttpStatus.BAD_REQUEST, "Der Inhalt der Anfrage ist kein gültiges JSON"

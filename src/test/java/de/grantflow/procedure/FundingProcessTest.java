@@ -95,7 +95,7 @@ class FundingProcessTest {
         procedure.executeAllJobs(id);
         assertThat(cases.letterTypes(id)).endsWith("REMINDER");
         procedure.completeAny(id, TASK_SUBMIT_INTERIM_REPORT, "antrag.dortmund", interimReport());
-        procedure.completeAny(id, TASK_CHECK_INTERIM_REPORT, "pruefer", Map.of("result", "accept"));
+        procedure.completeAny(id, TASK_CHECK_INTERIM_REPORT, "pruefer2", Map.of("result", "accept"));
 
         assertThat(procedure.openTask(id, TASK_SUBMIT_PROOF).getDueDate().toInstant())
                 .isEqualTo(LocalDate.of(2027, 11, 30).atTime(23, 59, 59).atZone(TestClock.BERLIN).toInstant());
@@ -105,9 +105,9 @@ class FundingProcessTest {
         // nothing owed: the case waits for an approver to confirm the closure
         assertThat(cases.status(id)).isEqualTo(ApplicationStatus.FUNDED);
         assertThat(cases.letterTypes(id)).endsWith("CHECK_NOTE");
-        assertThatThrownBy(() -> procedure.completeAny(id, TASK_CONFIRM_CLOSURE, "pruefer",
+        assertThatThrownBy(() -> procedure.completeAny(id, TASK_CONFIRM_CLOSURE, "pruefer2",
                 Map.of("closureConfirmed", true))).hasRootCauseInstanceOf(FourEyesViolation.class)
-                .rootCause().hasMessageContaining("Vier-Augen-Prinzip").hasMessageContaining("(pruefer)");
+                .rootCause().hasMessageContaining("Vier-Augen-Prinzip").hasMessageContaining("(pruefer2)");
         assertThatThrownBy(() -> procedure.completeAny(id, TASK_CONFIRM_CLOSURE, "bewilliger",
                 Map.of("closureConfirmed", false))).hasRootCauseInstanceOf(FormValidationException.class);
         assertThat(cases.status(id)).isEqualTo(ApplicationStatus.FUNDED);
@@ -136,7 +136,7 @@ class FundingProcessTest {
         clock.set(LocalDateTime.of(2027, 4, 20, 9, 0));
         procedure.executeAllJobs(id);
         procedure.completeAny(id, TASK_SUBMIT_INTERIM_REPORT, "antrag.dortmund", interimReport());
-        procedure.completeAny(id, TASK_CHECK_INTERIM_REPORT, "pruefer", Map.of("result", "accept"));
+        procedure.completeAny(id, TASK_CHECK_INTERIM_REPORT, "pruefer2", Map.of("result", "accept"));
         clock.set(LocalDateTime.of(2027, 6, 15, 9, 0));
         submitAndCheckProof(id, "60000", List.of());
         procedure.completeAny(id, TASK_CONFIRM_CLOSURE, "bewilliger", Map.of("closureConfirmed", true));
@@ -145,12 +145,12 @@ class FundingProcessTest {
 
         clock.set(LocalDateTime.of(2037, 12, 31, 9, 0));
         retention.anonymisePastRetention();
-        assertThat(peopleNamed(id)).contains("antrag.dortmund", "pruefer", "bewilliger");
+        assertThat(peopleNamed(id)).contains("antrag.dortmund", "pruefer2", "bewilliger");
         assertThat(cases.letterTypes(id)).contains("GRANT_DECISION", "CLOSING_NOTICE");
 
         clock.set(LocalDateTime.of(2038, 1, 1, 2, 30));
         retention.anonymisePastRetention();
-        assertThat(peopleNamed(id)).doesNotContain("antrag.dortmund", "pruefer", "bewilliger", "Anna Schäfer");
+        assertThat(peopleNamed(id)).doesNotContain("antrag.dortmund", "pruefer2", "bewilliger", "Anna Schäfer");
         assertThat(cases.letterTypes(id)).isEmpty();
         assertThat(view(id).paid()).isEqualByComparingTo("30000");
         assertThat(cases.status(id)).isEqualTo(ApplicationStatus.CLOSED);
@@ -184,19 +184,19 @@ class FundingProcessTest {
         assertThat(payout.unused()).isEqualByComparingTo("10000");
         // 10,000 from 11 Apr to 12 Jun 2026 (63 days) at 1.27 + 5 = 6.27 %: 108.2219
         assertThat(payout.interest().total()).isEqualByComparingTo("108.22");
-        payments.waiveInterest(user("pruefer"), id, 1, "Verzögerung durch Insolvenz eines Auftragnehmers");
-        assertThat(view(id).payments().get(0).interestWaivedBy()).isEqualTo("pruefer");
+        payments.waiveInterest(user("pruefer2"), id, 1, "Verzögerung durch Insolvenz eines Auftragnehmers");
+        assertThat(view(id).payments().get(0).interestWaivedBy()).isEqualTo("pruefer2");
 
         clock.set(LocalDateTime.of(2027, 5, 3, 9, 0));
         procedure.executeAllJobs(id);
         assertThat(cases.letterTypes(id)).endsWith("REMINDER", "DUNNING");
-        procedure.completeAny(id, TASK_CHASE_INTERIM, "pruefer", Map.of("note", "Telefonisch angemahnt"));
+        procedure.completeAny(id, TASK_CHASE_INTERIM, "pruefer2", Map.of("note", "Telefonisch angemahnt"));
         procedure.completeAny(id, TASK_SUBMIT_INTERIM_REPORT, "antrag.dortmund", interimReport());
-        procedure.completeAny(id, TASK_CHECK_INTERIM_REPORT, "pruefer", Map.of("result", "more",
+        procedure.completeAny(id, TASK_CHECK_INTERIM_REPORT, "pruefer2", Map.of("result", "more",
                 "note", "Die Übersicht der Ausgaben fehlt"));
         assertThat(cases.letterTypes(id)).endsWith("REQUEST_FOR_DOCUMENTS");
         procedure.completeAny(id, TASK_SUBMIT_INTERIM_REPORT, "antrag.dortmund", interimReport());
-        procedure.completeAny(id, TASK_CHECK_INTERIM_REPORT, "pruefer", Map.of("result", "accept"));
+        procedure.completeAny(id, TASK_CHECK_INTERIM_REPORT, "pruefer2", Map.of("result", "accept"));
 
         clock.set(LocalDateTime.of(2027, 6, 15, 9, 0));
         submitAndCheckProof(id, "50000", List.of(Map.of("category", "gesamt", "amount", 4000,
@@ -206,7 +206,7 @@ class FundingProcessTest {
         assertThat(cases.letterTypes(id)).endsWith("CHECK_NOTE", "RECOVERY_HEARING");
         procedure.completeAny(id, TASK_RESPOND_TO_RECOVERY_HEARING, "antrag.dortmund",
                 Map.of("statement", "Die Bewirtung diente der Beteiligung."));
-        assertThatThrownBy(() -> procedure.completeAny(id, TASK_DECIDE_RECOVERY, "pruefer",
+        assertThatThrownBy(() -> procedure.completeAny(id, TASK_DECIDE_RECOVERY, "pruefer2",
                 Map.of("decision", "approve"))).hasRootCauseInstanceOf(FourEyesViolation.class);
         procedure.completeAny(id, TASK_DECIDE_RECOVERY, "bewilliger", Map.of("decision", "approve"));
 
@@ -217,13 +217,13 @@ class FundingProcessTest {
         assertThat(view(id).outcome().interest()).isEqualByComparingTo("540.37");
         assertThat(view(id).outcome().payBy()).isEqualTo(LocalDate.of(2027, 7, 15));
 
-        assertThatThrownBy(() -> procedure.completeAny(id, TASK_RECORD_REPAYMENT, "pruefer",
+        assertThatThrownBy(() -> procedure.completeAny(id, TASK_RECORD_REPAYMENT, "pruefer2",
                 Map.of("amount", 7000, "receivedOn", "2027-06-15")))
                 .hasRootCauseInstanceOf(FormValidationException.class);
-        procedure.completeAny(id, TASK_RECORD_REPAYMENT, "pruefer", Map.of("amount", new BigDecimal("7540.37"),
+        procedure.completeAny(id, TASK_RECORD_REPAYMENT, "pruefer2", Map.of("amount", new BigDecimal("7540.37"),
                 "receivedOn", "2027-06-15"));
         assertThat(cases.status(id)).isEqualTo(ApplicationStatus.RECOVERY);
-        assertThatThrownBy(() -> procedure.completeAny(id, TASK_CONFIRM_CLOSURE, "pruefer",
+        assertThatThrownBy(() -> procedure.completeAny(id, TASK_CONFIRM_CLOSURE, "pruefer2",
                 Map.of("closureConfirmed", true))).hasRootCauseInstanceOf(FourEyesViolation.class);
         assertThat(cases.letterTypes(id)).doesNotContain("CLOSING_NOTICE");
         procedure.completeAny(id, TASK_CONFIRM_CLOSURE, "bewilliger", Map.of("closureConfirmed", true));
@@ -272,9 +272,9 @@ class FundingProcessTest {
                 new PlanItem("personal", new BigDecimal("54000")), new PlanItem("sachkosten", new BigDecimal("6000"))),
                 "Zusätzliche Stelle"));
         assertThat(beyond.status()).isEqualTo("PENDING");
-        procedure.completeAny(id, TASK_REVIEW_CHANGE, "pruefer", Map.of("recommendation", "approve",
+        procedure.completeAny(id, TASK_REVIEW_CHANGE, "pruefer2", Map.of("recommendation", "approve",
                 "justification", "Die Stelle trägt den Projekterfolg."));
-        assertThatThrownBy(() -> procedure.completeAny(id, TASK_DECIDE_CHANGE, "pruefer",
+        assertThatThrownBy(() -> procedure.completeAny(id, TASK_DECIDE_CHANGE, "pruefer2",
                 Map.of("decision", "approve"))).hasRootCauseInstanceOf(FourEyesViolation.class);
         procedure.completeAny(id, TASK_DECIDE_CHANGE, "bewilliger", Map.of("decision", "approve"));
         assertThat(cases.letterTypes(id)).endsWith("CHANGE_DECISION");
@@ -282,7 +282,7 @@ class FundingProcessTest {
                 .containsExactly(new BigDecimal("54000"), new BigDecimal("6000"));
 
         changes.request(applicant, id, new ChangeInput(LocalDate.of(2027, 8, 31), null, "Verzögerter Start"));
-        procedure.completeAny(id, TASK_REVIEW_CHANGE, "pruefer", Map.of("recommendation", "approve",
+        procedure.completeAny(id, TASK_REVIEW_CHANGE, "pruefer2", Map.of("recommendation", "approve",
                 "justification", "Verzögerung nicht zu vertreten."));
         procedure.completeAny(id, TASK_DECIDE_CHANGE, "bewilliger", Map.of("decision", "approve"));
         assertThat(view(id).periodEnd()).isEqualTo(LocalDate.of(2027, 8, 31));
@@ -290,7 +290,7 @@ class FundingProcessTest {
         clock.set(LocalDateTime.of(2027, 4, 20, 9, 0));
         procedure.executeAllJobs(id);
         procedure.completeAny(id, TASK_SUBMIT_INTERIM_REPORT, "antrag.dortmund", interimReport());
-        procedure.completeAny(id, TASK_CHECK_INTERIM_REPORT, "pruefer", Map.of("result", "accept"));
+        procedure.completeAny(id, TASK_CHECK_INTERIM_REPORT, "pruefer2", Map.of("result", "accept"));
         // six months after 31 Aug 2027 is 29 Feb 2028 (§ 188 (3) BGB, a leap year)
         assertThat(procedure.openTask(id, TASK_SUBMIT_PROOF).getDueDate().toInstant())
                 .isEqualTo(LocalDate.of(2028, 2, 29).atTime(23, 59, 59).atZone(TestClock.BERLIN).toInstant());
@@ -337,7 +337,7 @@ class FundingProcessTest {
 
         changes.request(user("antrag.dortmund"), id, new ChangeInput(LocalDate.of(2027, 9, 30), null,
                 "Die Lotsen beginnen später"));
-        procedure.completeAny(id, TASK_REVIEW_CHANGE, "pruefer", Map.of("recommendation", "approve",
+        procedure.completeAny(id, TASK_REVIEW_CHANGE, "pruefer2", Map.of("recommendation", "approve",
                 "justification", "Nicht zu vertreten."));
         procedure.completeAny(id, TASK_DECIDE_CHANGE, "bewilliger", Map.of("decision", "approve"));
 
@@ -366,8 +366,8 @@ class FundingProcessTest {
     private UUID funded(Map<String, Object> data) {
         UUID id = procedure.submitted("antrag.dortmund", "kommin-nrw", data);
         int amount = Integer.parseInt(data.get("requestedAmount").toString());
-        procedure.complete(id, TASK_FORMAL_CHECK, "pruefer", Map.of("complete", true));
-        procedure.complete(id, TASK_REVIEW, "pruefer", ProcedureTestSupport.approvingReview(amount));
+        procedure.complete(id, TASK_FORMAL_CHECK, "pruefer2", Map.of("complete", true));
+        procedure.complete(id, TASK_REVIEW, "pruefer2", ProcedureTestSupport.approvingReview(amount));
         procedure.complete(id, TASK_DECIDE, "bewilliger", Map.of("decision", "approve"));
         clock.set(LocalDateTime.of(2026, 4, 11, 9, 0));
         procedure.executeAllJobs(id);
@@ -377,8 +377,8 @@ class FundingProcessTest {
 
     private void payOut(UUID id, int amount) {
         payments.request(user("antrag.dortmund"), id, request(amount, "2026-06-05"));
-        procedure.completeAny(id, TASK_CHECK_PAYMENT, "pruefer", Map.of("decision", "approve"));
-        assertThatThrownBy(() -> procedure.completeAny(id, TASK_RELEASE_PAYMENT, "pruefer",
+        procedure.completeAny(id, TASK_CHECK_PAYMENT, "pruefer2", Map.of("decision", "approve"));
+        assertThatThrownBy(() -> procedure.completeAny(id, TASK_RELEASE_PAYMENT, "pruefer2",
                 Map.of("decision", "approve"))).hasRootCauseInstanceOf(FourEyesViolation.class);
         procedure.completeAny(id, TASK_RELEASE_PAYMENT, "bewilliger", Map.of("decision", "approve"));
     }
@@ -394,7 +394,7 @@ class FundingProcessTest {
             procedure.completeAny(id, TASK_SUPPLY_RECEIPTS, "antrag.dortmund",
                     Map.of("documentsSupplied", "Belegliste mit 48 Rechnungen"));
         }
-        procedure.completeAny(id, TASK_CHECK_PROOF, "pruefer", Map.of("purposeAchieved", "yes", "cuts", cuts,
+        procedure.completeAny(id, TASK_CHECK_PROOF, "pruefer2", Map.of("purposeAchieved", "yes", "cuts", cuts,
                 "note", "Geprüft ohne Beanstandung der Sachberichts."));
         procedure.executeAllJobs(id);
     }

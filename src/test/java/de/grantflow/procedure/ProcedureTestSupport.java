@@ -85,7 +85,10 @@ class ProcedureTestSupport {
 
     private void completeAs(Task task, String taskKey, String username, Map<String, Object> variables) {
         assertThat(task).as("open task " + taskKey).isNotNull();
-        identity.setAuthentication(username, users.find(username).orElseThrow().candidateGroups());
+        var user = users.find(username).orElseThrow();
+        // as the worklist does: an applicant works in the tenant of the task's authority
+        identity.setAuthentication(username, user.candidateGroups(),
+                user.isApplicant() ? List.of(task.getTenantId()) : user.tenants());
         try {
             tasks.complete(task.getId(), variables);
         } finally {

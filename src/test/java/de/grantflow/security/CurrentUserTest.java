@@ -21,6 +21,25 @@ class CurrentUserTest {
     }
 
     @Test
+    void integrationAccountIsInTheIntegrationGroupOfEachAuthorityAndCandidateOfNoTask() {
+        CurrentUser account = new CurrentUser("fachverfahren", "Schnittstelle", null, null, Set.of(Role.INTEGRATION),
+                null, Set.of("lpb-bw", "br-arnsberg"));
+
+        assertThat(account.candidateGroups()).isEmpty();
+        assertThat(account.engineGroups()).containsExactly("integration-br-arnsberg", "integration-lpb-bw");
+        assertThat(account.tenants()).containsExactly("br-arnsberg", "lpb-bw");
+        assertThat(account.isStaffOf("br-arnsberg")).isFalse();
+    }
+
+    @Test
+    void staffAreInTheTenantsOfTheirAuthorities() {
+        CurrentUser user = staff(Set.of(Role.REVIEWER), Set.of("lpb-bw", "br-arnsberg"));
+
+        assertThat(user.engineGroups()).containsExactly("reviewer-br-arnsberg", "reviewer-lpb-bw");
+        assertThat(user.tenants()).containsExactly("br-arnsberg", "lpb-bw");
+    }
+
+    @Test
     void applicantGetsTheGroupOfItsMunicipality() {
         CurrentUser user = new CurrentUser("antrag.dortmund", "Anna Schäfer", null, null, Set.of(Role.APPLICANT),
                 "05913000", Set.of());

@@ -141,6 +141,15 @@ class OidcSignInTest {
     }
 
     @Test
+    void neverMakesAnIntegrationAccountFromAToken() {
+        HttpResponse<String> refused = new Browser().signIn("sub-machine", Map.of("preferred_username",
+                "oidc.machine", "roles", List.of("INTEGRATION"), "authorities", List.of("br-arnsberg")));
+
+        assertThat(refused.uri().getPath() + "?" + refused.uri().getQuery()).isEqualTo("/login?refused=role");
+        assertThat(users.find("oidc.machine")).isEmpty();
+    }
+
+    @Test
     void refusesAnApplicantWhoseMunicipalityTheRegisterDoesNotKnow() {
         HttpResponse<String> unknown = new Browser().signIn("sub-nowhere", Map.of("preferred_username",
                 "oidc.nowhere", "roles", List.of("APPLICANT"), "ags", "99999999"));
