@@ -58,14 +58,14 @@ class SurveyApiTest {
         assertThat(started.body().path("due").asText()).isEqualTo("2026-03-30");
         String id = started.body().path("id").asText();
 
-        assertThat(new ApiClient(port, "antrag.duisburg", "demo").get("/api/surveys").body().size()).isZero();
-        JsonNode invitation = dortmund.get("/api/surveys").body().get(0);
-        assertThat(invitation.path("id").asText()).isEqualTo(id);
+        // other tests of the shared context start surveys of their own: this one is looked up by its id
+        assertThat(invitation(new ApiClient(port, "antrag.duisburg", "demo"), id)).isNull();
+        JsonNode invitation = invitation(dortmund, id);
+        assertThat(invitation).isNotNull();
         assertThat(invitation.path("reminded").asBoolean()).isFalse();
 
         clock.set(LocalDateTime.of(2026, 3, 24, 9, 0));
-        await().atMost(Duration.ofSeconds(30)).until(() -> dortmund.get("/api/surveys").body().get(0)
-                .path("reminded").asBoolean());
+        await().atMost(Duration.ofSeconds(30)).until(() -> invitation(dortmund, id).path("reminded").asBoolean());
 
         assertThat(dortmund.get("/api/surveys/" + id + "/form").body().path("id").asText()).isEqualTo("flash-survey");
         Response incomplete = dortmund.post("/api/surveys/" + id + "/response", Map.of("data",
@@ -92,5 +92,14 @@ class SurveyApiTest {
         clock.set(LocalDateTime.of(2026, 3, 31, 9, 0));
         await().atMost(Duration.ofSeconds(30)).until(() -> manager.get("/api/programmes/kommin-nrw/surveys/" + id)
                 .body().path("closed").asBoolean());
+    }
+
+    private static JsonNode invitation(ApiClient municipality, String surveyId) {
+        for (JsonNode survey : municipality.get("/api/surveys").body()) {
+            if (surveyId.equals(survey.path("id").asText())) {
+                return survey;
+            }
+        }
+        return null;
     }
 }
