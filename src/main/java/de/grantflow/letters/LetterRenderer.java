@@ -18,7 +18,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -60,11 +59,11 @@ class LetterRenderer {
     }
 
     private final SpringTemplateEngine templates;
-    private final byte[] regular;
-    private final byte[] bold;
     private final byte[] colourProfile;
-    /** Parsed fonts not in use; parsed fonts are not thread-safe, so each rendering borrows a pair. */
-    private final Queue<Fonts> idleFonts = new ConcurrentLinkedQueue<>();
+    /** DejaVu cut down to the European scripts: what nearly every letter is written in. */
+    private final FontPool european;
+    /** All of DejaVu, for the rare letter with a character outside the European scripts. */
+    private final FontPool complete;
 
     LetterRenderer() {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
@@ -75,8 +74,10 @@ class LetterRenderer {
         resolver.setCacheable(true);
         templates = new SpringTemplateEngine();
         templates.setTemplateResolver(resolver);
-        regular = withoutGlyphSubstitution(resource("fonts/DejaVuSans.ttf"));
-        bold = withoutGlyphSubstitution(resource("fonts/DejaVuSans-Bold.ttf"));
+        byte[] regular = withoutGlyphSubstitution(resource("fonts/DejaVuSans.ttf"));
+        byte[] bold = withoutGlyphSubstitution(resource("fonts/DejaVuSans-Bold.ttf"));
+        complete = new FontPool(regular, bold);
+        european = new FontPool(EuropeanScripts.cut(regular), EuropeanScripts.cut(bold));
         colourProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
     }
 
@@ -95,7 +96,8 @@ class LetterRenderer {
     private byte[] pdf(String template) {
         String html = printable(template);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        Fonts fonts = Objects.requireNonNullElseGet(idleFonts.poll(), this::parseFonts);
+        FontPool pool = EuropeanScripts.covers(html) ? european : complete;
+        Fonts fonts = pool.borrow();
         try (PDDocument document = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
@@ -112,7 +114,7 @@ class LetterRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException("Schreiben konnte nicht erzeugt werden", e);
         } finally {
-            idleFonts.offer(fonts);
+            pool.idle.offer(fonts);
         }
         return out.toByteArray();
     }
@@ -121,13 +123,24 @@ class LetterRenderer {
     private record Fonts(TrueTypeFont regular, TrueTypeFont bold) {
     }
 
-    private Fonts parseFonts() {
-        try {
-            TTFParser parser = new TTFParser();
-            return new Fonts(parser.parse(new RandomAccessReadBuffer(regular)),
-                    parser.parse(new RandomAccessReadBuffer(bold)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Schrift nicht lesbar", e);
+    /** Parsed fonts not in use; parsed fonts are not thread-safe, so each rendering borrows a pair. */
+    private record FontPool(byte[] regular, byte[] bold, Queue<Fonts> idle) {
+
+        FontPool(byte[] regular, byte[] bold) {
+            this(regular, bold, new ConcurrentLinkedQueue<>());
+        }
+
+        Fonts borrow() {
+            Fonts fonts = idle.poll();
+            return fonts != null ? fonts : new Fonts(parse(regular), parse(bold));
+        }
+
+        private static TrueTypeFont parse(byte[] font) {
+            try {
+                return new TTFParser().parse(new RandomAccessReadBuffer(font));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Schrift nicht lesbar", e);
+            }
         }
     }
 

@@ -150,6 +150,33 @@ class LetterRendererTest {
         assertPdfA(pdf);
     }
 
+    /**
+     * Letters are set in DejaVu cut down to the European scripts; a letter with any other character DejaVu has, such as
+     * an Armenian or Hebrew name, is set in the whole font, and one DejaVu lacks still renders.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("namesBeyondEurope")
+    void rendersNamesBeyondTheEuropeanScripts(String name, boolean inDejaVu) throws Exception {
+        LetterHeader european = header();
+        LetterHeader header = new LetterHeader(european.sender(), List.of("Stadt Dortmund", "z. Hd. " + name,
+                "Friedensplatz 1", "44135 Dortmund"), european.reference(), european.applicationDate(),
+                european.date(), european.programmeName(), european.projectTitle());
+        byte[] pdf = renderer.render(new LetterContent(header, new Receipt(LocalDate.of(2026, 3, 2),
+                new BigDecimal("40000"))));
+        assertThat(EuropeanScripts.covers(name)).isFalse();
+        if (inDejaVu) {
+            assertThat(text(pdf)).contains(name);
+        }
+        assertEmbeddedFonts(pdf);
+        assertPdfA(pdf);
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> namesBeyondEurope() {
+        return Stream.of(org.junit.jupiter.params.provider.Arguments.of("Արամ Խաչատրյան", true),
+                org.junit.jupiter.params.provider.Arguments.of("ქეთევან", true),
+                org.junit.jupiter.params.provider.Arguments.of("王小明", false));
+    }
+
     static LetterHeader header() {
         Sender sender = new Sender("Bezirksregierung Arnsberg", "Dezernat 36", "Seibertzstraße 1", "59821",
                 "Arnsberg", "02931 82-0", "kommin@bra.nrw.de", "www.bra.nrw.de", "Peter Prüfer");
