@@ -2,6 +2,7 @@ package de.grantflow.statistics;
 
 import de.grantflow.application.ApplicationStatus;
 import de.grantflow.application.CaseChanged;
+import de.grantflow.application.CaseEventType;
 import de.grantflow.application.Cases;
 import de.grantflow.application.Cases.CaseFacts;
 import de.grantflow.funding.FundingService;
@@ -13,6 +14,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +33,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class StatisticsProjector {
 
     private static final ZoneId AUTHORITY_ZONE = ZoneId.of("Europe/Berlin");
+    /**
+     * Events of a draft, which counts in no figure (no year, no stage) until it is submitted: deriving its row cost a
+     * sixth of the time the front door spent on a new application.
+     */
+    private static final Set<CaseEventType> DRAFTING = EnumSet.of(CaseEventType.CREATED, CaseEventType.UPDATED);
 
     private final Cases cases;
     private final FundingService funding;
@@ -46,6 +53,9 @@ class StatisticsProjector {
 
     @EventListener
     void on(CaseChanged changed) {
+        if (DRAFTING.contains(changed.type())) {
+            return;
+        }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             project(changed.applicationId());
             return;
