@@ -47,7 +47,7 @@ final class EuropeanScripts {
     static boolean covers(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 0x0250 && !CODE_POINTS.get(c) || Character.isSurrogate(c)) {
+            if (Character.isSurrogate(c) || c >= 0x0250 && !CODE_POINTS.get(c)) {
                 return false;
             }
         }

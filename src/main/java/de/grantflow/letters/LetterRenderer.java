@@ -114,7 +114,7 @@ class LetterRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException("Schreiben konnte nicht erzeugt werden", e);
         } finally {
-            pool.idle.offer(fonts);
+            pool.giveBack(fonts);
         }
         return out.toByteArray();
     }
@@ -133,6 +133,10 @@ class LetterRenderer {
         Fonts borrow() {
             Fonts fonts = idle.poll();
             return fonts != null ? fonts : new Fonts(parse(regular), parse(bold));
+        }
+
+        void giveBack(Fonts fonts) {
+            idle.offer(fonts);
         }
 
         private static TrueTypeFont parse(byte[] font) {
