@@ -46,6 +46,23 @@ class StatisticsApiTest {
         manager = new ApiClient(port, "programm", "demo");
     }
 
+    /** A draft counts in no figure, so it gets its statistics row only when it is submitted. */
+    @Test
+    void givesADraftItsRowWhenItIsSubmitted() {
+        java.util.UUID draft = cases.draft("antrag.dortmund", "kommin-nrw",
+                CaseFixtures.kommIn("Entwurf für die Statistik", 10_000));
+        assertThat(rowsOf(draft)).isZero();
+        Response submitted = new ApiClient(port, "antrag.dortmund", "demo")
+                .post("/api/applications/" + draft + "/submit", null);
+        assertThat(submitted.status()).isEqualTo(200);
+        assertThat(rowsOf(draft)).isOne();
+    }
+
+    private int rowsOf(java.util.UUID application) {
+        return jdbc.sql("SELECT count(*) FROM stats_case WHERE application_id = :id").param("id", application)
+                .query(Integer.class).single();
+    }
+
     @Test
     void reproducesTheKommInFiguresFromAnImportedHistoryDistinctCountsIncluded() {
         String csv = kommInHistory();
