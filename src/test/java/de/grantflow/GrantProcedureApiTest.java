@@ -213,6 +213,47 @@ class GrantProcedureApiTest {
                 .isEqualTo(401);
     }
 
+    @Test
+    void createsAndSubmitsInOneRequestOrStoresNothing() {
+        String title = "In einem Schritt " + UUID.randomUUID();
+        Map<String, Object> data = CaseFixtures.kommIn(title, 10_000);
+        data.remove("contactName");
+        Response incomplete = dortmund.post("/api/applications", Map.of("programme", "kommin-nrw", "data", data,
+                "submit", true));
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(incomplete.body().path("errors").findValuesAsText("field")).containsExactly("contactName");
+        data.put("contactName", "Anna Schäfer");
+        data.put("requestedAmount", 90_000);
+        Response tooMuch = dortmund.post("/api/applications", Map.of("programme", "kommin-nrw", "data", data,
+                "submit", true));
+        assertThat(tooMuch.status()).isEqualTo(400);
+        assertThat(tooMuch.body().path("errors").findValuesAsText("field")).contains("requestedAmount");
+        assertThat(dortmund.get("/api/applications?limit=1000").body().findValuesAsText("projectTitle"))
+                .doesNotContain(title);
+
+        String key = UUID.randomUUID().toString();
+        Response created = dortmund.post("/api/applications", Map.of("programme", "kommin-nrw",
+                "data", CaseFixtures.kommIn(title, 10_000), "submit", true), key);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().path("status").asText()).isEqualTo("SUBMITTED");
+        String id = created.body().path("id").asText();
+        Response retried = dortmund.post("/api/applications", Map.of("programme", "kommin-nrw",
+                "data", CaseFixtures.kommIn(title, 10_000), "submit", true), key);
+        assertThat(retried.body().path("id").asText()).isEqualTo(id);
+        assertThat(retried.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(dortmund.get("/api/applications?limit=1000").body().findValuesAsText("projectTitle"))
+                .containsOnlyOnce(title);
+
+        awaitLetter(dortmund, id, "RECEIPT");
+        awaitTask(pruefer, id, "Task_FormalCheck");
+        JsonNode details = dortmund.get("/api/applications/" + id).body();
+        assertThat(details.path("timeline").findValuesAsText("type")).startsWith("CREATED", "SUBMITTED");
+        assertThat(details.path("submittedAt").asText()).isNotBlank();
+        assertThat(cases.letterTypes(UUID.fromString(id))).containsExactly("RECEIPT");
+        assertThat(dortmund.post("/api/applications/" + id + "/submit", null).status()).isEqualTo(409);
+        assertThat(duisburg.get("/api/applications/" + id).status()).isEqualTo(404);
+    }
+
     private JsonNode awaitLetter(ApiClient client, String id, String type) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> StreamSupport
                 .stream(client.get("/api/applications/" + id).body().path("letters").spliterator(), false)

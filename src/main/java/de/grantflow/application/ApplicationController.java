@@ -52,9 +52,14 @@ class ApplicationController {
     }
 
     @PostMapping
-    @Operation(summary = "Antrag als Entwurf anlegen")
+    @Operation(summary = "Antrag als Entwurf anlegen, oder mit \"submit\": true in einem Schritt anlegen und einreichen",
+            description = "Mit submit=true wird der Antrag vollständig geprüft wie bei /submit und nur gespeichert, wenn"
+                    + " er die Prüfung besteht; die Antwort hat dann den Status SUBMITTED.")
     ResponseEntity<ApplicationCreated> create(@RequestBody NewApplication request) {
-        Application application = service.create(users.current(), request.programme(), request.data());
+        CurrentUser user = users.current();
+        Application application = Boolean.TRUE.equals(request.submit())
+                ? service.createSubmitted(user, request.programme(), request.data())
+                : service.create(user, request.programme(), request.data());
         return ResponseEntity.status(HttpStatus.CREATED).body(new ApplicationCreated(application.id(),
                 application.reference().value(), application.status()));
     }
@@ -133,7 +138,8 @@ class ApplicationController {
         return new MunicipalityView(m.ags(), m.displayName());
     }
 
-    record NewApplication(String programme, Map<String, Object> data) {
+    /** {@code submit}: true creates and submits in one step; absent or false creates a draft. */
+    record NewApplication(String programme, Map<String, Object> data, Boolean submit) {
     }
 
     record DraftData(Map<String, Object> data) {

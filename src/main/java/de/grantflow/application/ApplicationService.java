@@ -62,21 +62,32 @@ public class ApplicationService {
     @Transactional
     public Application create(CurrentUser user, String programmeKey, Map<String, Object> data) {
         requireApplicant(user);
-        if (programmeKey == null || programmeKey.isBlank()) {
-            throw new FormValidationException(List.of(new FieldError("programme", "Pflichtfeld")));
-        }
-        Programme programme = findProgramme(programmeKey);
-        register.find(user.municipalityAgs()).orElseThrow(() -> new CaseConflictException(
-                "Ihre Kommune (" + user.municipalityAgs() + ") ist nicht im Antragstellerverzeichnis"));
-        Map<String, Object> draft = validDraft(programme, data);
+        Programme programme = programmeFor(user, programmeKey);
         Instant now = clock.instant();
-        ApplicationReference reference = ApplicationReference.of(programme.referencePrefix(),
-                now.atZone(AUTHORITY_ZONE).getYear(), repository.nextNumber());
-        Application application = Application.draft(UUID.randomUUID(), reference, programme.key(),
-                user.municipalityAgs(), draft, user.username(), now);
+        Application application = draft(user, programme, validDraft(programme, data), now);
         repository.insert(application);
         repository.appendEvent(application.id(), new CaseEvent(now, CaseEventType.CREATED, user.username(),
                 ApplicationStatus.DRAFT, null, null));
+        return application;
+    }
+
+    /**
+     * Creates and submits in one step, as an API client does that has the whole application at hand: the full check
+     * runs before anything is stored, and the case is stored once, already submitted, with its procedure queued in the
+     * same transaction. Invalid input stores nothing, not even a draft.
+     */
+    @Transactional
+    public Application createSubmitted(CurrentUser user, String programmeKey, Map<String, Object> data) {
+        requireApplicant(user);
+        Programme programme = programmeFor(user, programmeKey);
+        Instant now = clock.instant();
+        Submission submission = check(programme, data == null ? Map.of() : data, now);
+        Application application = draft(user, programme, submission.data(), now);
+        application.submit(submission.data(), submission.callKey(), now);
+        repository.insert(application);
+        repository.appendEvent(application.id(), new CaseEvent(now, CaseEventType.CREATED, user.username(),
+                ApplicationStatus.DRAFT, null, null));
+        submitted(user, application, programme, now);
         return application;
     }
 
@@ -103,21 +114,11 @@ public class ApplicationService {
                     + " (Status: " + application.status().germanName() + ")");
         }
         Programme programme = programmes.get(application.programmeKey());
-        FormValidationResult form = validator.validate(applicationForm(programme), application.data());
-        if (!form.valid()) {
-            throw new FormValidationException(form.errors());
-        }
         Instant now = clock.instant();
-        SubmissionPolicy.Result policy = SubmissionPolicy.check(programme, form.data(), today(now));
-        if (!policy.passed()) {
-            throw new FormValidationException(policy.errors());
-        }
-        application.submit(form.data(), policy.callKey(), now);
+        Submission submission = check(programme, application.data(), now);
+        application.submit(submission.data(), submission.callKey(), now);
         repository.update(application);
-        repository.appendEvent(id, new CaseEvent(now, CaseEventType.SUBMITTED, user.username(),
-                ApplicationStatus.SUBMITTED, null, null));
-        events.publishEvent(new ApplicationSubmitted(id, application.reference().value(), programme.key(),
-                programme.authority().key(), application.municipalityAgs()));
+        submitted(user, application, programme, now);
         return repository.find(id).orElseThrow();
     }
 
@@ -204,6 +205,47 @@ public class ApplicationService {
     @Transactional(readOnly = true)
     public List<CaseEvent> timeline(UUID id) {
         return repository.timeline(id);
+    }
+
+    private Programme programmeFor(CurrentUser user, String programmeKey) {
+        if (programmeKey == null || programmeKey.isBlank()) {
+            throw new FormValidationException(List.of(new FieldError("programme", "Pflichtfeld")));
+        }
+        Programme programme = findProgramme(programmeKey);
+        register.find(user.municipalityAgs()).orElseThrow(() -> new CaseConflictException(
+                "Ihre Kommune (" + user.municipalityAgs() + ") ist nicht im Antragstellerverzeichnis"));
+        return programme;
+    }
+
+    private Application draft(CurrentUser user, Programme programme, Map<String, Object> data, Instant now) {
+        ApplicationReference reference = ApplicationReference.of(programme.referencePrefix(),
+                now.atZone(AUTHORITY_ZONE).getYear(), repository.nextNumber());
+        return Application.draft(UUID.randomUUID(), reference, programme.key(), user.municipalityAgs(), data,
+                user.username(), now);
+    }
+
+    /** The full check of a submission: the form (required fields included) and the programme's rules. */
+    private Submission check(Programme programme, Map<String, Object> data, Instant now) {
+        FormValidationResult form = validator.validate(applicationForm(programme), data);
+        if (!form.valid()) {
+            throw new FormValidationException(form.errors());
+        }
+        SubmissionPolicy.Result policy = SubmissionPolicy.check(programme, form.data(), today(now));
+        if (!policy.passed()) {
+            throw new FormValidationException(policy.errors());
+        }
+        return new Submission(form.data(), policy.callKey());
+    }
+
+    /** Records the submission on the case and queues its procedure. */
+    private void submitted(CurrentUser user, Application application, Programme programme, Instant now) {
+        repository.appendEvent(application.id(), new CaseEvent(now, CaseEventType.SUBMITTED, user.username(),
+                ApplicationStatus.SUBMITTED, null, null));
+        events.publishEvent(new ApplicationSubmitted(application.id(), application.reference().value(),
+                programme.key(), programme.authority().key(), application.municipalityAgs()));
+    }
+
+    private record Submission(Map<String, Object> data, String callKey) {
     }
 
     private Application lockVisible(CurrentUser user, UUID id) {

@@ -112,7 +112,7 @@ class ThroughputBenchmarkTest {
         shed.set(0);
         for (int clients : PARTS.contains("submissions") ? CLIENT_LEVELS : new int[0]) {
             int count = clients == 1 ? SUBMISSIONS / 4 : SUBMISSIONS;
-            Submissions submissions = submissions(count, clients);
+            Submissions submissions = submissions(count, clients, true);
             String suffix = clients == CLIENTS ? "" : "At" + clients;
             results.put("submissions" + suffix, count);
             results.put("submissionsPerSecond" + suffix, round(submissions.perSecond()));
@@ -126,6 +126,13 @@ class ThroughputBenchmarkTest {
                 results.put("heapMb", submissions.heapMb());
                 results.put("rssMb", submissions.rssMb());
             }
+        }
+        if (PARTS.contains("submissions")) {
+            Submissions twoRequests = submissions(SUBMISSIONS, CLIENTS, false);
+            results.put("submissionsPerSecondTwoRequests", round(twoRequests.perSecond()));
+            results.put("submissionP99MsTwoRequests", twoRequests.percentile(99));
+            results.put("submissionsWithReceiptsPerSecondTwoRequests", round(twoRequests.withReceiptsPerSecond()));
+            results.put("shedWith503TwoRequests", shed.getAndSet(0));
         }
 
         if (SUSTAINED_SECONDS > 0) {
@@ -152,7 +159,8 @@ class ThroughputBenchmarkTest {
 
     /** Until the JIT settles: shorter warm-ups left a third of the CPU to the compiler in the measured phases. */
     private void warmUp() throws Exception {
-        submissions(600, 16);
+        submissions(300, 16, true);
+        submissions(300, 16, false);
         if (PARTS.contains("lifecycles")) {
             lifecyclesPerSecond(20, 4);
             bareEngineLifecyclesPerSecond(20, 4);
@@ -160,11 +168,11 @@ class ThroughputBenchmarkTest {
     }
 
     /**
-     * Applicants create and submit (two requests, timed together). The intake rate counts until the last answer; the
-     * clock for the rate with receipts stops when every submission has its receipt letter stored. Memory is sampled
-     * while the load runs.
+     * Applicants create and submit: in one request ({@code "submit": true}) or in two (create a draft, then submit it),
+     * timed together. The intake rate counts until the last answer; the clock for the rate with receipts stops when
+     * every submission has its receipt letter stored. Memory is sampled while the load runs.
      */
-    private Submissions submissions(int count, int clients) throws Exception {
+    private Submissions submissions(int count, int clients, boolean oneRequest) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long receiptsBefore = receipts();
         MemorySampler memory = new MemorySampler();
@@ -173,13 +181,8 @@ class ThroughputBenchmarkTest {
         try {
             parallel(count, clients, i -> {
                 long t0 = System.nanoTime();
-                String id = post(applicant, "/api/applications", Map.of("programme", "kommin-nrw",
-                        "data", CaseFixtures.kommIn("Benchmark " + i, 10_000))).body().path("id").asText();
-                int status = post(applicant, "/api/applications/" + id + "/submit", null).status();
+                submit("Benchmark " + i, oneRequest);
                 latencies.add((System.nanoTime() - t0) / 1_000_000);
-                if (status != 200) {
-                    throw new IllegalStateException("submission answered " + status);
-                }
             });
         } finally {
             memory.interrupt();
@@ -214,12 +217,7 @@ class ThroughputBenchmarkTest {
                 clients.add(pool.submit(() -> {
                     for (int i = answered.get(); System.nanoTime() < end; i++) {
                         long t0 = System.nanoTime();
-                        String id = post(applicant, "/api/applications", Map.of("programme", "kommin-nrw",
-                                "data", CaseFixtures.kommIn("Dauerlast " + i, 10_000))).body().path("id").asText();
-                        int status = post(applicant, "/api/applications/" + id + "/submit", null).status();
-                        if (status != 200) {
-                            throw new IllegalStateException("submission answered " + status);
-                        }
+                        submit("Dauerlast " + i, true);
                         long t1 = System.nanoTime();
                         latencies.add((t1 - t0) / 1_000_000);
                         answered.incrementAndGet();
@@ -254,6 +252,24 @@ class ThroughputBenchmarkTest {
         results.put("sustainedP99Ms", all.percentile(99));
         results.put("sustainedCatchUpSeconds", round((System.nanoTime() - lastAnswer) / 1e9));
         results.put("sustainedShedWith503", shed.getAndSet(0));
+    }
+
+    /** One application submitted as the applicant, in one request or as a draft and then its submission. */
+    private void submit(String title, boolean oneRequest) {
+        Map<String, Object> data = CaseFixtures.kommIn(title, 10_000);
+        Response created = post(applicant, "/api/applications", oneRequest
+                ? Map.of("programme", "kommin-nrw", "data", data, "submit", true)
+                : Map.of("programme", "kommin-nrw", "data", data));
+        if (created.status() != 201) {
+            throw new IllegalStateException("creation answered " + created.status());
+        }
+        if (!oneRequest) {
+            int status = post(applicant, "/api/applications/" + created.body().path("id").asText() + "/submit", null)
+                    .status();
+            if (status != 200) {
+                throw new IllegalStateException("submission answered " + status);
+            }
+        }
     }
 
     /** A POST as a well-behaved client sends it: shed with 503, it waits for Retry-After and sends it again. */
@@ -322,8 +338,8 @@ class ThroughputBenchmarkTest {
         Instant start = Instant.now();
         parallel(count, clients, i -> {
             String id = applicant.post("/api/applications", Map.of("programme", "kommin-nrw",
-                    "data", CaseFixtures.kommIn("Lebenszyklus " + i, 10_000))).body().path("id").asText();
-            applicant.post("/api/applications/" + id + "/submit", null);
+                    "data", CaseFixtures.kommIn("Lebenszyklus " + i, 10_000), "submit", true)).body().path("id")
+                    .asText();
             complete(reviewer, id, "Task_FormalCheck", Map.of("complete", true));
             complete(reviewer, id, "Task_Review", Map.of("score", 80, "recommendation", "approve",
                     "proposedAmount", 10_000, "justification", "Gut."));
