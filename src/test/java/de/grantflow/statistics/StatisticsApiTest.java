@@ -58,6 +58,15 @@ class StatisticsApiTest {
         assertThat(rowsOf(draft)).isOne();
     }
 
+    @Test
+    void givesAnApplicationSubmittedInOneStepItsRow() {
+        Response submitted = new ApiClient(port, "antrag.dortmund", "demo").post("/api/applications", java.util.Map.of(
+                "programme", "kommin-nrw", "data", CaseFixtures.kommIn("In einem Schritt für die Statistik", 10_000),
+                "submit", true));
+        assertThat(submitted.status()).isEqualTo(201);
+        assertThat(rowsOf(java.util.UUID.fromString(submitted.body().path("id").asText()))).isOne();
+    }
+
     private int rowsOf(java.util.UUID application) {
         return jdbc.sql("SELECT count(*) FROM stats_case WHERE application_id = :id").param("id", application)
                 .query(Integer.class).single();
