@@ -222,6 +222,11 @@ class GrantProcedureApiTest {
                 "submit", true));
         assertThat(incomplete.status()).isEqualTo(400);
         assertThat(incomplete.body().path("errors").findValuesAsText("field")).containsExactly("contactName");
+        Response notABoolean = dortmund.postRaw("/api/applications",
+                "{\"programme\": \"kommin-nrw\", \"data\": {}, \"submit\": \"vielleicht\"}");
+        assertThat(notABoolean.status()).isEqualTo(400);
+        assertThat(notABoolean.body().path("errors").get(0).path("message").asText())
+                .isEqualTo("Erwartet wird true oder false");
         data.put("contactName", "Anna Schäfer");
         data.put("requestedAmount", 90_000);
         Response tooMuch = dortmund.post("/api/applications", Map.of("programme", "kommin-nrw", "data", data,

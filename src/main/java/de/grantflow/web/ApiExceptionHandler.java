@@ -164,6 +164,7 @@ class ApiExceptionHandler {
                 : java.time.LocalDate.class.equals(type) ? "ein Datum im Format JJJJ-MM-TT"
                 : java.math.BigDecimal.class.equals(type) || Number.class.isAssignableFrom(type)
                         || type.isPrimitive() && !boolean.class.equals(type) ? "eine Zahl"
+                : Boolean.class.equals(type) || boolean.class.equals(type) ? "true oder false"
                 : String.class.equals(type) ? "ein Text"
                 : java.util.List.class.isAssignableFrom(type) ? "eine Liste"
                 : "ein Objekt";
