@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -68,6 +69,14 @@ class ThroughputBenchmarkTest {
     private static final String PARTS = System.getProperty("benchmark.parts", "submissions,letters,lifecycles");
     /** A sustained burst at 64 clients for this long (issue 7 asks for ten minutes: -Dbenchmark.sustainedSeconds=600). */
     private static final int SUSTAINED_SECONDS = Integer.getInteger("benchmark.sustainedSeconds", 0);
+    /**
+     * The burst's arrival rate: 0 lets each of the 64 clients send its next submission as soon as the last is answered
+     * (a closed loop, the most the node takes); a rate such as 200 schedules the submissions at that rate over the 64
+     * clients (an open loop, as applicants arrive), and each latency counts from the submission's scheduled time, so a
+     * stall that holds back the following ones counts for them too.
+     */
+    private static final double SUSTAINED_RATE = Double.parseDouble(System.getProperty("benchmark.sustainedRate",
+            "0"));
     /** How often the benchmark looks for the receipts to be done. */
     private static final long POLL_NANOS = 25_000_000;
     /**
@@ -200,14 +209,19 @@ class ThroughputBenchmarkTest {
     }
 
     /**
-     * Submissions at 64 clients without pause for the given time: the rate overall and in the slowest minute, the
-     * percentiles, and how long the procedures took to catch up after the last answer (every receipt stored).
+     * Submissions at 64 clients for the given time, in a closed loop or at a set rate: the rate overall and in the
+     * slowest minute, the percentiles, and how long the procedures took to catch up after the last answer (every
+     * receipt stored).
      */
     private void sustained(Map<String, Object> results) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long[] perMinute = new long[(SUSTAINED_SECONDS + 59) / 60];
+        List<List<Long>> latenciesPerMinute = java.util.stream.Stream.generate(
+                () -> Collections.synchronizedList(new ArrayList<Long>())).limit(perMinute.length).toList();
         long receiptsBefore = receipts();
         AtomicInteger answered = new AtomicInteger();
+        AtomicLong tickets = new AtomicLong();
+        long interval = SUSTAINED_RATE > 0 ? (long) (1e9 / SUSTAINED_RATE) : 0;
         long start = System.nanoTime();
         long end = start + SUSTAINED_SECONDS * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
@@ -215,17 +229,24 @@ class ThroughputBenchmarkTest {
             List<Future<?>> clients = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
                 clients.add(pool.submit(() -> {
-                    for (int i = answered.get(); System.nanoTime() < end; i++) {
-                        long t0 = System.nanoTime();
-                        submit("Dauerlast " + i, true);
+                    while (true) {
+                        long ticket = tickets.getAndIncrement();
+                        long due = interval > 0 ? start + ticket * interval : System.nanoTime();
+                        if (due >= end) {
+                            return null;
+                        }
+                        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        submit("Dauerlast " + ticket, true);
                         long t1 = System.nanoTime();
-                        latencies.add((t1 - t0) / 1_000_000);
+                        latencies.add((t1 - due) / 1_000_000);
+                        latenciesPerMinute.get(minute(due - start, perMinute.length)).add((t1 - due) / 1_000_000);
                         answered.incrementAndGet();
                         synchronized (perMinute) {
-                            perMinute[(int) Math.min(perMinute.length - 1, (t1 - start) / 60_000_000_000L)]++;
+                            perMinute[minute(t1 - start, perMinute.length)]++;
                         }
                     }
-                    return null;
                 }));
             }
             for (Future<?> client : clients) {
@@ -245,13 +266,26 @@ class ThroughputBenchmarkTest {
         double seconds = (lastAnswer - start) / 1e9;
         Submissions all = new Submissions(count / seconds, 0, latencies, 0, 0);
         results.put("sustainedSeconds", SUSTAINED_SECONDS);
+        results.put("sustainedArrivals", interval > 0 ? "scheduled at " + round(SUSTAINED_RATE) + "/s"
+                : "closed loop (next after each answer)");
         results.put("sustainedSubmissions", count);
         results.put("sustainedSubmissionsPerSecond", round(count / seconds));
         results.put("sustainedSlowestMinutePerSecond", round(java.util.Arrays.stream(perMinute)
                 .limit(Math.max(1, SUSTAINED_SECONDS / 60)).min().orElse(0) / 60.0));
+        results.put("sustainedPerMinute", java.util.Arrays.stream(perMinute).mapToObj(n -> round(n / 60.0)).toList());
+        results.put("sustainedP99MsPerMinute", latenciesPerMinute.stream()
+                .map(minute -> minute.isEmpty() ? 0 : new Submissions(0, 0, minute, 0, 0).percentile(99)).toList());
+        results.put("sustainedP50Ms", all.percentile(50));
+        results.put("sustainedP95Ms", all.percentile(95));
         results.put("sustainedP99Ms", all.percentile(99));
+        results.put("sustainedMaxMs", all.percentile(100));
         results.put("sustainedCatchUpSeconds", round((System.nanoTime() - lastAnswer) / 1e9));
         results.put("sustainedShedWith503", shed.getAndSet(0));
+    }
+
+    /** The minute of the burst a time since its start falls in; the last one takes what is answered after the end. */
+    private static int minute(long nanosSinceStart, int minutes) {
+        return (int) Math.min(minutes - 1, nanosSinceStart / 60_000_000_000L);
     }
 
     /** One application submitted as the applicant, in one request or as a draft and then its submission. */
