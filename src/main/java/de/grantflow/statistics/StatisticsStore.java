@@ -5,9 +5,17 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,9 +40,11 @@ class StatisticsStore {
         if (old.isPresent() && old.get().equals(row)) {
             return;
         }
-        old.ifPresent(o -> apply(o, -1));
+        Deltas deltas = new Deltas();
+        old.ifPresent(o -> deltas.add(o, -1));
+        deltas.add(row, 1);
         upsert(row);
-        apply(row, 1);
+        deltas.write();
     }
 
     private void upsert(StatRow r) {
@@ -66,82 +76,26 @@ class StatisticsStore {
                 .param("historic", r.historic()).update();
     }
 
-    /**
-     * Adds (sign 1) or removes (sign -1) the row's contribution to every aggregate, as pending deltas: plain inserts,
-     * so that concurrent changes of cases never wait for each other on a year's row.
-     */
-    private void apply(StatRow r, int sign) {
-        if (!r.counts()) {
-            return;
-        }
-        long one = sign;
-        BigDecimal factor = BigDecimal.valueOf(sign);
-        jdbc.sql("""
-                INSERT INTO stats_year_pending (programme_key, year, applications, eligible, approved, rejected,
-                    lapsed, withdrawn, requested, granted, paid, recovered)
-                VALUES (:programme, :year, :applications, :eligible, :approved, :rejected, :lapsed, :withdrawn,
-                    :requested, :granted, :paid, :recovered)""")
-                .param("programme", r.programmeKey()).param("year", r.year()).param("applications", one)
-                .param("eligible", Boolean.TRUE.equals(r.eligible()) ? one : 0L)
-                .param("approved", r.approved() ? one : 0L)
-                .param("rejected", StatRow.REJECTED.equals(r.outcome()) ? one : 0L)
-                .param("lapsed", StatRow.LAPSED.equals(r.outcome()) ? one : 0L)
-                .param("withdrawn", StatRow.WITHDRAWN.equals(r.outcome()) ? one : 0L)
-                .param("requested", r.requested().multiply(factor))
-                .param("granted", r.approved() ? r.granted().multiply(factor) : BigDecimal.ZERO)
-                .param("paid", r.paid().multiply(factor)).param("recovered", r.recovered().multiply(factor))
-                .update();
-        jdbc.sql("""
-                INSERT INTO stats_municipality_year_pending (programme_key, year, ags, applications, funded)
-                VALUES (:programme, :year, :ags, :applications, :funded)""")
-                .param("programme", r.programmeKey()).param("year", r.year()).param("ags", r.ags())
-                .param("applications", one).param("funded", r.approved() ? one : 0L).update();
-        for (Map.Entry<String, String> dimension : r.dimensions().entrySet()) {
-            if (dimension.getValue() == null) {
-                continue;
-            }
-            jdbc.sql("""
-                    INSERT INTO stats_breakdown_pending (programme_key, year, dimension, value, applications,
-                        approved, granted)
-                    VALUES (:programme, :year, :dimension, :value, :applications, :approved, :granted)""")
-                    .param("programme", r.programmeKey()).param("year", r.year())
-                    .param("dimension", dimension.getKey()).param("value", dimension.getValue())
-                    .param("applications", one).param("approved", r.approved() ? one : 0L)
-                    .param("granted", r.approved() ? r.granted().multiply(factor) : BigDecimal.ZERO).update();
-        }
-        for (Map.Entry<String, Integer> duration : r.durations().entrySet()) {
-            jdbc.sql("""
-                    INSERT INTO stats_duration_pending (programme_key, year, stage, days, cases)
-                    VALUES (:programme, :year, :stage, :days, :cases)""")
-                    .param("programme", r.programmeKey()).param("year", r.year()).param("stage", duration.getKey())
-                    .param("days", duration.getValue()).param("cases", one).update();
-        }
-    }
-
     /** Folds the pending deltas into the aggregates, each table in one statement. */
     void fold() {
-        fold("stats_year", "programme_key, year", "applications, eligible, approved, rejected, lapsed, withdrawn,"
-                + " requested, granted, paid, recovered");
-        fold("stats_municipality_year", "programme_key, year, ags", "applications, funded");
-        fold("stats_breakdown", "programme_key, year, dimension, value", "applications, approved, granted");
-        fold("stats_duration", "programme_key, year, stage, days", "cases");
-    }
-
-    private void fold(String table, String keys, String values) {
-        String sums = java.util.Arrays.stream(values.split(",\\s*")).map(v -> "SUM(" + v + ")")
-                .collect(java.util.stream.Collectors.joining(", "));
-        String updates = java.util.Arrays.stream(values.split(",\\s*")).map(v -> v + " = a." + v + " + EXCLUDED." + v)
-                .collect(java.util.stream.Collectors.joining(", "));
-        jdbc.sql("WITH moved AS (DELETE FROM " + table + "_pending RETURNING *) INSERT INTO " + table + " AS a ("
-                + keys + ", " + values + ") SELECT " + keys + ", " + sums + " FROM moved GROUP BY " + keys
-                + " ON CONFLICT (" + keys + ") DO UPDATE SET " + updates).update();
+        for (Aggregate aggregate : Aggregate.values()) {
+            String sums = aggregate.values.stream().map(v -> "SUM(" + v + ")").collect(Collectors.joining(", "));
+            String updates = aggregate.values.stream().map(v -> v + " = a." + v + " + EXCLUDED." + v)
+                    .collect(Collectors.joining(", "));
+            String keys = String.join(", ", aggregate.keys);
+            jdbc.sql("WITH moved AS (DELETE FROM " + aggregate.table + "_pending RETURNING *) INSERT INTO "
+                    + aggregate.table + " AS a (" + keys + ", " + String.join(", ", aggregate.values) + ") SELECT "
+                    + keys + ", " + sums + " FROM moved GROUP BY " + keys + " ON CONFLICT (" + keys
+                    + ") DO UPDATE SET " + updates).update();
+        }
     }
 
     /** Recomputes a programme's aggregates from its case rows (after a bulk load, or to check the deltas). */
     void rebuild(String programme) {
-        for (String table : new String[] {"stats_year", "stats_municipality_year", "stats_breakdown", "stats_duration"}) {
-            jdbc.sql("DELETE FROM " + table + " WHERE programme_key = :p").param("p", programme).update();
-            jdbc.sql("DELETE FROM " + table + "_pending WHERE programme_key = :p").param("p", programme).update();
+        for (Aggregate aggregate : Aggregate.values()) {
+            jdbc.sql("DELETE FROM " + aggregate.table + " WHERE programme_key = :p").param("p", programme).update();
+            jdbc.sql("DELETE FROM " + aggregate.table + "_pending WHERE programme_key = :p").param("p", programme)
+                    .update();
         }
         jdbc.sql("""
                 INSERT INTO stats_year (programme_key, year, applications, eligible, approved, rejected, lapsed,
@@ -198,5 +152,87 @@ class StatisticsStore {
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
         Date date = rs.getDate(column);
         return date == null ? null : date.toLocalDate();
+    }
+
+    /** The aggregate tables: each has a table of pending deltas with the same columns, folded in every second. */
+    private enum Aggregate {
+        YEAR("stats_year", List.of("programme_key", "year"), List.of("applications", "eligible", "approved",
+                "rejected", "lapsed", "withdrawn", "requested", "granted", "paid", "recovered")),
+        MUNICIPALITY_YEAR("stats_municipality_year", List.of("programme_key", "year", "ags"),
+                List.of("applications", "funded")),
+        BREAKDOWN("stats_breakdown", List.of("programme_key", "year", "dimension", "value"),
+                List.of("applications", "approved", "granted")),
+        DURATION("stats_duration", List.of("programme_key", "year", "stage", "days"), List.of("cases"));
+
+        final String table;
+        final List<String> keys;
+        final List<String> values;
+
+        Aggregate(String table, List<String> keys, List<String> values) {
+            this.table = table;
+            this.keys = keys;
+            this.values = values;
+        }
+    }
+
+    /**
+     * The net change of the aggregates when one case row changes: the old row's contribution out (sign -1), the new
+     * one's in (sign 1), summed per aggregate row. What cancels out is not written (a case that only moves to its next
+     * stage changes no count), the rest goes in one plain insert per table, so that concurrent changes of cases never
+     * wait for each other on a year's row.
+     */
+    private final class Deltas {
+
+        private final Map<Aggregate, Map<List<Object>, List<BigDecimal>>> rows = new EnumMap<>(Aggregate.class);
+
+        void add(StatRow r, int sign) {
+            if (!r.counts()) {
+                return;
+            }
+            BigDecimal one = BigDecimal.valueOf(sign);
+            BigDecimal approved = r.approved() ? one : BigDecimal.ZERO;
+            BigDecimal granted = r.approved() ? r.granted().multiply(one) : BigDecimal.ZERO;
+            add(Aggregate.YEAR, Arrays.asList(r.programmeKey(), r.year()), one,
+                    Boolean.TRUE.equals(r.eligible()) ? one : BigDecimal.ZERO, approved,
+                    StatRow.REJECTED.equals(r.outcome()) ? one : BigDecimal.ZERO,
+                    StatRow.LAPSED.equals(r.outcome()) ? one : BigDecimal.ZERO,
+                    StatRow.WITHDRAWN.equals(r.outcome()) ? one : BigDecimal.ZERO,
+                    r.requested().multiply(one), granted, r.paid().multiply(one), r.recovered().multiply(one));
+            add(Aggregate.MUNICIPALITY_YEAR, Arrays.asList(r.programmeKey(), r.year(), r.ags()), one, approved);
+            r.dimensions().forEach((dimension, value) -> {
+                if (value != null) {
+                    add(Aggregate.BREAKDOWN, Arrays.asList(r.programmeKey(), r.year(), dimension, value), one, approved,
+                            granted);
+                }
+            });
+            r.durations().forEach((stage, days) -> add(Aggregate.DURATION,
+                    Arrays.asList(r.programmeKey(), r.year(), stage, days), one));
+        }
+
+        private void add(Aggregate aggregate, List<Object> key, BigDecimal... values) {
+            rows.computeIfAbsent(aggregate, a -> new LinkedHashMap<>()).merge(key, List.of(values),
+                    (sum, more) -> IntStream.range(0, sum.size()).mapToObj(i -> sum.get(i).add(more.get(i))).toList());
+        }
+
+        void write() {
+            rows.forEach((aggregate, deltas) -> {
+                List<Object> params = new ArrayList<>();
+                deltas.forEach((key, values) -> {
+                    if (values.stream().anyMatch(v -> v.signum() != 0)) {
+                        params.addAll(key);
+                        params.addAll(values);
+                    }
+                });
+                if (params.isEmpty()) {
+                    return;
+                }
+                int columns = aggregate.keys.size() + aggregate.values.size();
+                String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+                jdbc.sql("INSERT INTO " + aggregate.table + "_pending (" + String.join(", ", aggregate.keys) + ", "
+                                + String.join(", ", aggregate.values) + ") VALUES "
+                                + String.join(", ", Collections.nCopies(params.size() / columns, row)))
+                        .params(params).update();
+            });
+        }
     }
 }

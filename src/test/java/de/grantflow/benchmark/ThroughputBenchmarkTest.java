@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -63,7 +65,7 @@ class ThroughputBenchmarkTest {
     /** Lifecycle clients: each works through its share of the lifecycles one after the other. */
     private static final int LIFECYCLE_CLIENTS = Integer.getInteger("benchmark.lifecycleClients", 16);
     private static final int CLIENTS = Integer.getInteger("benchmark.clients", 64);
-    private static final int[] CLIENT_LEVELS = java.util.Arrays.stream(
+    private static final int[] CLIENT_LEVELS = Arrays.stream(
             System.getProperty("benchmark.levels", "1,16,64,128").split(",")).mapToInt(Integer::parseInt).toArray();
     /** Which scenarios run: -Dbenchmark.parts=submissions measures only the intake, for a quick comparison. */
     private static final String PARTS = System.getProperty("benchmark.parts", "submissions,letters,lifecycles");
@@ -216,7 +218,7 @@ class ThroughputBenchmarkTest {
     private void sustained(Map<String, Object> results) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long[] perMinute = new long[(SUSTAINED_SECONDS + 59) / 60];
-        List<List<Long>> latenciesPerMinute = java.util.stream.Stream.generate(
+        List<List<Long>> latenciesPerMinute = Stream.generate(
                 () -> Collections.synchronizedList(new ArrayList<Long>())).limit(perMinute.length).toList();
         long receiptsBefore = receipts();
         AtomicInteger answered = new AtomicInteger();
@@ -270,9 +272,9 @@ class ThroughputBenchmarkTest {
                 : "closed loop (next after each answer)");
         results.put("sustainedSubmissions", count);
         results.put("sustainedSubmissionsPerSecond", round(count / seconds));
-        results.put("sustainedSlowestMinutePerSecond", round(java.util.Arrays.stream(perMinute)
+        results.put("sustainedSlowestMinutePerSecond", round(Arrays.stream(perMinute)
                 .limit(Math.max(1, SUSTAINED_SECONDS / 60)).min().orElse(0) / 60.0));
-        results.put("sustainedPerMinute", java.util.Arrays.stream(perMinute).mapToObj(n -> round(n / 60.0)).toList());
+        results.put("sustainedPerMinute", Arrays.stream(perMinute).mapToObj(n -> round(n / 60.0)).toList());
         results.put("sustainedP99MsPerMinute", latenciesPerMinute.stream()
                 .map(minute -> minute.isEmpty() ? 0 : new Submissions(0, 0, minute, 0, 0).percentile(99)).toList());
         results.put("sustainedP50Ms", all.percentile(50));
