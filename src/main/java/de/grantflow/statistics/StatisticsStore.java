@@ -209,6 +209,7 @@ class StatisticsStore {
                     Arrays.asList(r.programmeKey(), r.year(), stage, days), one));
         }
 
+        /** The key's and the values' order is that of the aggregate's key and value columns. */
         private void add(Aggregate aggregate, List<Object> key, BigDecimal... values) {
             rows.computeIfAbsent(aggregate, a -> new LinkedHashMap<>()).merge(key, List.of(values),
                     (sum, more) -> IntStream.range(0, sum.size()).mapToObj(i -> sum.get(i).add(more.get(i))).toList());
