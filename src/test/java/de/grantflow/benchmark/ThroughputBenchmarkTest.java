@@ -14,6 +14,7 @@ import de.grantflow.letters.LetterHeader;
 import de.grantflow.letters.LetterService;
 import de.grantflow.letters.Sender;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,6 +102,8 @@ class ThroughputBenchmarkTest {
     @Autowired LetterService letters;
 
     private final AtomicInteger shed = new AtomicInteger();
+    /** The task-list requests the lifecycle clients sent while they waited for their next task. */
+    private final AtomicInteger taskListRequests = new AtomicInteger();
     private ApiClient applicant;
     private ApiClient reviewer;
     private ApiClient approver;
@@ -133,6 +136,7 @@ class ThroughputBenchmarkTest {
             results.put("submissionP95Ms" + suffix, submissions.percentile(95));
             results.put("submissionP99Ms" + suffix, submissions.percentile(99));
             results.put("submissionsWithReceiptsPerSecond" + suffix, round(submissions.withReceiptsPerSecond()));
+            results.put("cpuMsPerSubmissionWithReceipt" + suffix, round(submissions.cpuMsEach()));
             results.put("shedWith503" + suffix, shed.getAndSet(0));
             if (clients == CLIENTS) {
                 results.put("clients", clients);
@@ -146,28 +150,42 @@ class ThroughputBenchmarkTest {
             results.put("submissionP99MsTwoRequests", twoRequests.percentile(99));
             results.put("submissionsWithReceiptsPerSecondTwoRequests", round(twoRequests.withReceiptsPerSecond()));
             results.put("shedWith503TwoRequests", shed.getAndSet(0));
+            bareEngineStartsPerSecond(200, 16);
+            Rate starts = bareEngineStartsPerSecond(SUBMISSIONS, 16);
+            results.put("bareEngineStartsPerSecond", round(starts.perSecond()));
+            results.put("cpuMsPerBareEngineStart", round(starts.cpuMsEach()));
         }
 
         if (SUSTAINED_SECONDS > 0) {
             sustained(results);
         }
         if (PARTS.contains("letters")) {
-            results.put("lettersPerSecond", round(lettersPerSecond(200)));
+            Rate letters = lettersPerSecond(200);
+            results.put("lettersPerSecond", round(letters.perSecond()));
+            results.put("cpuMsPerLetter", round(letters.cpuMsEach()));
         }
         if (PARTS.contains("lifecycles")) {
             lifecycles(results);
         }
+        // the JIT compiler's time since the start: on 2 cores it competes with the work for the first minutes
+        results.put("jitCompilerSeconds", round(ManagementFactory.getCompilationMXBean().getTotalCompilationTime()
+                / 1000.0));
         BenchmarkFigures.write("results", results);
     }
 
     private void lifecycles(Map<String, Object> results) throws Exception {
-        double lifecycles = lifecyclesPerSecond(LIFECYCLES, LIFECYCLE_CLIENTS);
-        double bare = bareEngineLifecyclesPerSecond(LIFECYCLES, LIFECYCLE_CLIENTS);
+        taskListRequests.set(0);
+        Rate lifecycles = lifecyclesPerSecond(LIFECYCLES, LIFECYCLE_CLIENTS);
+        double taskListsEach = taskListRequests.get() / (double) LIFECYCLES;
+        Rate bare = bareEngineLifecyclesPerSecond(LIFECYCLES, LIFECYCLE_CLIENTS);
         results.put("lifecycles", LIFECYCLES);
         results.put("lifecycleClients", LIFECYCLE_CLIENTS);
-        results.put("lifecyclesPerSecond", round(lifecycles));
-        results.put("bareEngineLifecyclesPerSecond", round(bare));
-        results.put("lifecycleRatio", round(lifecycles / bare));
+        results.put("lifecyclesPerSecond", round(lifecycles.perSecond()));
+        results.put("bareEngineLifecyclesPerSecond", round(bare.perSecond()));
+        results.put("lifecycleRatio", round(lifecycles.perSecond() / bare.perSecond()));
+        results.put("cpuMsPerLifecycle", round(lifecycles.cpuMsEach()));
+        results.put("cpuMsPerBareEngineLifecycle", round(bare.cpuMsEach()));
+        results.put("taskListRequestsPerLifecycle", round(taskListsEach));
     }
 
     /** Until the JIT settles: shorter warm-ups left a third of the CPU to the compiler in the measured phases. */
@@ -191,6 +209,7 @@ class ThroughputBenchmarkTest {
         MemorySampler memory = new MemorySampler();
         memory.start();
         Instant start = Instant.now();
+        double cpuBefore = MachineCpu.busySeconds();
         try {
             parallel(count, clients, i -> {
                 long t0 = System.nanoTime();
@@ -208,8 +227,10 @@ class ThroughputBenchmarkTest {
             LockSupport.parkNanos(POLL_NANOS);
         }
         double seconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
+        double cpuMsEach = (MachineCpu.busySeconds() - cpuBefore) * 1000 / count;
         memory.join();
-        return new Submissions(count / intakeSeconds, count / seconds, latencies, memory.heapMb, memory.rssMb);
+        return new Submissions(count / intakeSeconds, count / seconds, cpuMsEach, latencies, memory.heapMb,
+                memory.rssMb);
     }
 
     /**
@@ -229,6 +250,7 @@ class ThroughputBenchmarkTest {
         long start = System.nanoTime();
         long end = start + SUSTAINED_SECONDS * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        BurstGauges gauges = new BurstGauges(jdbc, start, perMinute.length);
         try {
             List<Future<?>> clients = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
@@ -258,6 +280,7 @@ class ThroughputBenchmarkTest {
             }
         } finally {
             pool.shutdownNow();
+            gauges.stop();
         }
         long lastAnswer = System.nanoTime();
         int count = answered.get();
@@ -269,7 +292,7 @@ class ThroughputBenchmarkTest {
             LockSupport.parkNanos(CATCH_UP_POLL_NANOS);
         }
         double seconds = (lastAnswer - start) / 1e9;
-        Submissions all = new Submissions(count / seconds, 0, latencies, 0, 0);
+        Submissions all = new Submissions(count / seconds, 0, 0, latencies, 0, 0);
         results.put("sustainedSeconds", SUSTAINED_SECONDS);
         results.put("sustainedArrivals", interval > 0 ? "scheduled at " + round(SUSTAINED_RATE) + "/s"
                 : "closed loop (next after each answer)");
@@ -279,13 +302,15 @@ class ThroughputBenchmarkTest {
                 .limit(Math.max(1, SUSTAINED_SECONDS / 60)).min().orElse(0) / 60.0));
         results.put("sustainedPerMinute", Arrays.stream(perMinute).mapToObj(n -> round(n / 60.0)).toList());
         results.put("sustainedP99MsPerMinute", latenciesPerMinute.stream()
-                .map(minute -> minute.isEmpty() ? 0 : new Submissions(0, 0, minute, 0, 0).percentile(99)).toList());
+                .map(minute -> minute.isEmpty() ? 0 : new Submissions(0, 0, 0, minute, 0, 0).percentile(99))
+                .toList());
         results.put("sustainedP50Ms", all.percentile(50));
         results.put("sustainedP95Ms", all.percentile(95));
         results.put("sustainedP99Ms", all.percentile(99));
         results.put("sustainedMaxMs", all.percentile(100));
         results.put("sustainedCatchUpSeconds", round((System.nanoTime() - lastAnswer) / 1e9));
         results.put("sustainedShedWith503", shed.getAndSet(0));
+        results.putAll(gauges.perMinute("sustained"));
     }
 
     /** The minute of the burst a time since its start falls in; the last one takes what is answered after the end. */
@@ -355,7 +380,7 @@ class ThroughputBenchmarkTest {
     }
 
     /** Grant decisions rendered to PDF/A and stored, on as many threads as there are cores. */
-    private double lettersPerSecond(int count) throws Exception {
+    private Rate lettersPerSecond(int count) throws Exception {
         UUID application = cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn("Briefe", 10_000));
         LetterContent content = new LetterContent(new LetterHeader(new Sender("Bezirksregierung Arnsberg",
                 "Dezernat 36", "Seibertzstraße 1", "59821", "Arnsberg", "02931 82-0", "kommin@bra.nrw.de",
@@ -366,16 +391,13 @@ class ThroughputBenchmarkTest {
                         "§§ 23, 44 LHO NRW", "Auszahlung auf Anforderung.", List.of("ANBest-G"), new Court(
                                 "Verwaltungsgericht Arnsberg", "Jägerstraße 1", "59821", "Arnsberg"), false, null));
         parallel(20, 2, i -> letters.issue(application, "WARMUP:" + i, content));
-        Instant start = Instant.now();
-        parallel(count, Runtime.getRuntime().availableProcessors(), i -> letters.issue(application, "BENCH:" + i,
-                content));
-        return count / (Duration.between(start, Instant.now()).toNanos() / 1e9);
+        return Rate.of(count, () -> parallel(count, Runtime.getRuntime().availableProcessors(),
+                i -> letters.issue(application, "BENCH:" + i, content)));
     }
 
     /** Apply, submit, formal check, review and decision through the HTTP API, until the grant letter exists. */
-    private double lifecyclesPerSecond(int count, int clients) throws Exception {
-        Instant start = Instant.now();
-        parallel(count, clients, i -> {
+    private Rate lifecyclesPerSecond(int count, int clients) throws Exception {
+        return Rate.of(count, () -> parallel(count, clients, i -> {
             String id = applicant.post("/api/applications", Map.of("programme", "kommin-nrw",
                     "data", CaseFixtures.kommIn("Lebenszyklus " + i, 10_000), "submit", true)).body().path("id")
                     .asText();
@@ -383,26 +405,37 @@ class ThroughputBenchmarkTest {
             complete(reviewer, id, "Task_Review", Map.of("score", 80, "recommendation", "approve",
                     "proposedAmount", 10_000, "justification", "Gut."));
             complete(approver, id, "Task_Decide", Map.of("decision", "approve"));
-        });
-        return count / (Duration.between(start, Instant.now()).toNanos() / 1e9);
+        }));
     }
 
     /** The same number of user tasks in a bare process, driven through the engine's Java API. */
-    private double bareEngineLifecyclesPerSecond(int count, int clients) throws Exception {
-        BpmnModelInstance model = Bpmn.createExecutableProcess("benchmark-bare").camundaHistoryTimeToLive(1)
-                .startEvent()
-                .userTask("one").userTask("two").userTask("three").endEvent().done();
-        repository.createDeployment().addModelInstance("benchmark-bare.bpmn", model)
-                .enableDuplicateFiltering(true).deploy();
-        Instant start = Instant.now();
-        parallel(count, clients, i -> {
+    private Rate bareEngineLifecyclesPerSecond(int count, int clients) throws Exception {
+        deployBareProcess();
+        return Rate.of(count, () -> parallel(count, clients, i -> {
             String instance = runtime.startProcessInstanceByKey("benchmark-bare").getId();
             for (int step = 0; step < 3; step++) {
                 Task task = awaitTask(instance);
                 tasks.complete(task.getId());
             }
-        });
-        return count / (Duration.between(start, Instant.now()).toNanos() / 1e9);
+        }));
+    }
+
+    /**
+     * Bare process instances started through the Java API, each in its own transaction, until they wait in their first
+     * user task: what the intake's procedure start is to be held against.
+     */
+    private Rate bareEngineStartsPerSecond(int count, int clients) throws Exception {
+        deployBareProcess();
+        return Rate.of(count, () -> parallel(count, clients,
+                i -> runtime.startProcessInstanceByKey("benchmark-bare")));
+    }
+
+    private void deployBareProcess() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("benchmark-bare").camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("one").userTask("two").userTask("three").endEvent().done();
+        repository.createDeployment().addModelInstance("benchmark-bare.bpmn", model)
+                .enableDuplicateFiltering(true).deploy();
     }
 
     private Task awaitTask(String processInstanceId) {
@@ -423,6 +456,7 @@ class ThroughputBenchmarkTest {
         Instant until = Instant.now().plusSeconds(60);
         long pause = FIRST_POLL_NANOS;
         while (Instant.now().isBefore(until)) {
+            taskListRequests.incrementAndGet();
             for (JsonNode task : client.get("/api/tasks?applicationId=" + applicationId).body()) {
                 if (applicationId.equals(task.path("applicationId").asText())
                         && taskKey.equals(task.path("taskDefinitionKey").asText())) {
@@ -465,13 +499,34 @@ class ThroughputBenchmarkTest {
         }
     }
 
+    /** How many a second, and the machine's CPU for each (all its cores, the database's too). */
+    record Rate(double perSecond, double cpuMsEach) {
+
+        static Rate of(int count, Work work) throws Exception {
+            double cpuBefore = MachineCpu.busySeconds();
+            long start = System.nanoTime();
+            work.run();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Rate(count / seconds, (MachineCpu.busySeconds() - cpuBefore) * 1000 / count);
+        }
+    }
+
+    @FunctionalInterface
+    interface Work {
+        void run() throws Exception;
+    }
+
     @FunctionalInterface
     interface Step {
         void run(int index) throws Exception;
     }
 
-    record Submissions(double perSecond, double withReceiptsPerSecond, List<Long> latencies, long heapMb,
-            long rssMb) {
+    /**
+     * A level of submissions: the intake's rate, the rate with receipts, and the machine's CPU per submission until its
+     * receipt was stored.
+     */
+    record Submissions(double perSecond, double withReceiptsPerSecond, double cpuMsEach, List<Long> latencies,
+            long heapMb, long rssMb) {
         long percentile(int p) {
             List<Long> sorted = latencies.stream().sorted().toList();
             return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
