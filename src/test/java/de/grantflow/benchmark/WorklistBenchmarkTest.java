@@ -128,10 +128,12 @@ class WorklistBenchmarkTest {
         worklistIndex.create();
         jdbc.sql("ANALYZE").update();
         measureAll(figures, "", api, page);
+        Files.createDirectories(Path.of("target", "benchmark"));
         Files.writeString(Path.of("target", "benchmark", "worklist-plans.txt"),
                 "-- without the indexes\n" + unindexedPlans + "-- with them\n" + plans());
         assertThat(page.get("/workspace?page=" + DEEP_PAGE).body()).as("a page deep in the list has rows")
                 .contains("KIN-WL-");
+        measureEngineChecks(figures, api, list.body().get(0).path("id").asText());
         figures.put("loadAverage", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 .getSystemLoadAverage()));
         figures.put("processors", Runtime.getRuntime().availableProcessors());
@@ -147,6 +149,24 @@ class WorklistBenchmarkTest {
                 () -> page.get("/workspace?programme=kommin-nrw").statusCode());
         measure(figures, "worklistGroups" + suffix, () -> page.get("/workspace?tab=groups").statusCode());
         measure(figures, "worklistDeepPage" + suffix, () -> page.get("/workspace?page=" + DEEP_PAGE).statusCode());
+    }
+
+    /**
+     * Claiming a task and giving it back run in the engine as the reviewer, with its authorization checks. Before its
+     * first check each such engine command reads the distinct groups of all grants (the engine's own query, a scan of
+     * its authorization table), and the engine keeps one or two grants per open task.
+     */
+    private void measureEngineChecks(Map<String, Object> figures, ApiClient api, String taskId) {
+        figures.put("engineGrants", jdbc.sql("SELECT count(*) FROM act_ru_authorization").query(Long.class).single());
+        measure(figures, "claimAndGiveBack", () -> {
+            int claimed = api.post("/api/tasks/" + taskId + "/claim", null).status();
+            int givenBack = api.post("/api/tasks/" + taskId + "/unclaim", null).status();
+            return claimed == 200 && givenBack == 200 ? 200 : claimed;
+        });
+        measure(figures, "engineGroupsOfAllGrants", () -> {
+            jdbc.sql("SELECT distinct(group_id_) FROM act_ru_authorization").query(String.class).list();
+            return 200;
+        });
     }
 
     /** Cases of a programme in the case table, submitted and in review, spread over the state's municipalities. */
