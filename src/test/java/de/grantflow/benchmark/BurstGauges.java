@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What the node and its database did in each minute of a burst, so that a minute whose latencies stand out can be held
  * against its causes: letters stored (in the burst the receipts: how far the procedures kept up), PostgreSQL's
- * checkpoints, megabytes of write-ahead log and full-page images (the whole
- * 8 KB page logged the first time a page changes after a checkpoint), and the JVM's time in garbage collection and in
- * its JIT compiler. Sampled once a second; each difference counts in the minute it was taken.
+ * checkpoints, megabytes of write-ahead log and full-page images (the whole 8 KB page logged the first time a page
+ * changes after a checkpoint), and the JVM's time in garbage collection and in its JIT compiler (the elapsed time of
+ * its compiler threads). Sampled once a second; each difference counts in the minute it was taken.
  */
 final class BurstGauges {
 
