@@ -161,7 +161,7 @@ class WorklistBenchmarkTest {
         measure(figures, "claimAndGiveBack", () -> {
             int claimed = api.post("/api/tasks/" + taskId + "/claim", null).status();
             int givenBack = api.post("/api/tasks/" + taskId + "/unclaim", null).status();
-            return claimed == 200 && givenBack == 200 ? 200 : claimed;
+            return claimed != 200 ? claimed : givenBack;
         });
         measure(figures, "engineGroupsOfAllGrants", () -> {
             jdbc.sql("SELECT distinct(group_id_) FROM act_ru_authorization").query(String.class).list();
