@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * start at the same moment on an empty database. Submissions through both nodes get exactly one procedure and one
  * receipt each; timers run exactly once although two job executors compete for them; and when one node is killed
  * (kill -9) in the middle of a burst, the other one finishes everything: the waiting submissions at once, the jobs the
- * dead node had locked once their lock expires.
+ * dead node had locked once their lock expires, and the background import it was running is started again.
  *
  * <p>The nodes' job lock time is 10 seconds here (GRANTFLOW_JOB_LOCK_TIME_MILLIS; by default the engine's 5 minutes),
  * so that the takeover happens within the test. In the nodes the business clock stands at the tests' fixed day
@@ -43,6 +43,8 @@ class ClusterTest {
     private static final String DB_PASSWORD = "cluster-test-secret";
     private static final Duration LOCK_TIME = Duration.ofSeconds(10);
     private static final String DEADLINE_TIMER = "Timer_DocumentsDeadline";
+    /** Enough rows that the import still runs when its node is killed. */
+    private static final int IMPORTED_ROWS = 20_000;
 
     @TempDir Path folder;
 
@@ -95,8 +97,12 @@ class ClusterTest {
                 .param(DEADLINE_TIMER).query(String.class).list())
                 .as("nodes whose job executor ran a deadline").isNotEmpty().isSubsetOf("node-a", "node-b");
 
-        // 3. node A killed in the middle of a burst of submissions and formal checks through both nodes
+        // 3. node A killed in the middle of a burst of submissions and formal checks through both nodes, and of a long
+        // import in the background, which writes its rows in one transaction
         List<String> burst = drafts(applicants, "Ausfall", 40);
+        String importJob = a.client("programm").postText("/api/programmes/kommin-nrw/legacy-cases/jobs", "text/csv",
+                legacyCases(IMPORTED_ROWS)).body().path("id").asText();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> importing(importJob));
         List<String> checked = submitted.subList(8, 24);
         Map<String, Integer> burstAnswers = new ConcurrentHashMap<>();
         Map<String, Integer> checkAnswers = new ConcurrentHashMap<>();
@@ -116,6 +122,8 @@ class ClusterTest {
         a.kill();
         List<String> lockedByDeadNode = lockedBy("node-a");
         assertThat(lockedByDeadNode).as("jobs the dead node had locked").isNotEmpty();
+        assertThat(db.sql("SELECT status FROM background_job WHERE id = ?::uuid").param(importJob)
+                .query(String.class).single()).as("the import when its node died").isEqualTo("RUNNING");
         clients.shutdown();
         assertThat(clients.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
         assertThat(burstAnswers.values()).as("submissions answered before and after the kill")
@@ -145,6 +153,12 @@ class ClusterTest {
                 .as("the dead node's jobs, each run once, by the surviving node")
                 .hasSize(lockedByDeadNode.size()).containsOnly("node-b");
         assertThat(checkAnswers.values()).contains(204);
+        await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> assertThat(db.sql(
+                "SELECT status || ' ' || attempt || ' ' || message FROM background_job WHERE id = ?::uuid")
+                .param(importJob).query(String.class).single())
+                .as("the import, started again by node B").isEqualTo("DONE 2 " + IMPORTED_ROWS + " Altfälle eingelesen"));
+        assertThat(count("SELECT count(*) FROM stats_case WHERE case_key LIKE 'legacy:kommin-nrw:CLUSTER-%'"))
+                .as("imported cases, each once").isEqualTo(IMPORTED_ROWS);
         assertThat(b.logLines()).filteredOn(line -> line.contains(" ERROR ")).as("errors logged by the surviving node (scheduled tasks included)").isEmpty();
     }
 
@@ -208,6 +222,25 @@ class ClusterTest {
                 id)).as("LAPSED events of " + id).isOne();
     }
 
+    /** Legacy cases of the Gemeinden of North Rhine-Westphalia, in turn, under references of their own. */
+    private String legacyCases(int rows) {
+        List<String> gemeinden = db.sql("SELECT ags FROM municipality WHERE state = 'NW' AND length(ags) = 8")
+                .query(String.class).list();
+        StringBuilder csv = new StringBuilder("reference,ags,year,status,requested,granted,paid,submitted_on,"
+                + "decided_on\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append("CLUSTER-").append(i).append(',').append(gemeinden.get(i % gemeinden.size()))
+                    .append(",2015,approved,20000,15000.00,10000.00,2015-02-03,2015-05-06\n");
+        }
+        return csv.toString();
+    }
+
+    /** The import has read its file and is writing the rows. */
+    private boolean importing(String job) {
+        return count("SELECT count(*) FROM background_job WHERE id = ?::uuid AND status = 'RUNNING' AND total > 0",
+                job) == 1;
+    }
+
     private String status(String id) {
         return db.sql("SELECT status FROM application WHERE id = ?::uuid").param(id).query(String.class).single();
     }
@@ -258,7 +291,10 @@ class ClusterTest {
                 folder.resolve(name + ".log"), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), List.of(),
                 Map.of("GRANTFLOW_DB_URL", url, "GRANTFLOW_DB_USER", DB_USER, "GRANTFLOW_DB_PASSWORD", DB_PASSWORD,
                         "GRANTFLOW_NODE_NAME", name,
-                        "GRANTFLOW_JOB_LOCK_TIME_MILLIS", Long.toString(LOCK_TIME.toMillis())));
+                        "GRANTFLOW_JOB_LOCK_TIME_MILLIS", Long.toString(LOCK_TIME.toMillis()),
+                        // background jobs: heartbeat every second, lost after five, looked for every second
+                        "GRANTFLOW_JOBS_HEARTBEAT_MILLIS", "1000", "GRANTFLOW_JOBS_STALE_AFTER", "PT5S",
+                        "GRANTFLOW_JOBS_RESUME_MILLIS", "1000"));
         nodes.add(node);
         return node;
     }

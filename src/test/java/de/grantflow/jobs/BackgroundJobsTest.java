@@ -7,8 +7,10 @@ import static org.awaitility.Awaitility.await;
 import de.grantflow.forms.FieldError;
 import de.grantflow.forms.FormValidationException;
 import de.grantflow.security.TestUsers;
+import de.grantflow.statistics.ProgrammeJobs;
 import de.grantflow.security.UserAccounts;
 import de.grantflow.web.PageSession;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The runner of background jobs: progress is visible while the work's own transaction is still open, the page polls
- * until the job is finished, a job whose node stopped beating shows as failed, and jobs belong to their owner.
+ * until the job is finished, a job whose node stopped beating is started again as its owner (or shows as failed when
+ * it cannot be), and jobs belong to their owner.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -40,6 +43,7 @@ class BackgroundJobsTest {
     @Autowired UserAccounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactionManager;
+    @Autowired JobStore store;
 
     @BeforeEach
     void signIn() {
@@ -114,7 +118,7 @@ class BackgroundJobsTest {
     }
 
     @Test
-    void aJobWhoseNodeStoppedBeatingShowsAsFailed() {
+    void aJobGivenAsAClosureWhoseNodeStoppedBeatingShowsAsFailed() {
         UUID lost = UUID.randomUUID();
         UUID recent = UUID.randomUUID();
         for (UUID id : List.of(lost, recent)) {
@@ -127,6 +131,80 @@ class BackgroundJobsTest {
         assertThat(abandoned.status()).isEqualTo(JobStatus.FAILED);
         assertThat(abandoned.errorMessage()).isEqualTo(BackgroundJobs.ABANDONED);
         assertThat(jobs.find(recent).status()).isEqualTo(JobStatus.RUNNING);
+    }
+
+    @Test
+    void anExportWhoseNodeDiedIsStartedAgainAsItsOwnerAndTheOldRunWritesNothing() {
+        UUID lost = abandoned(ProgrammeJobs.STATISTICS_EXPORT, "programm", "{\"from\": \"2025\", \"to\": \"2026\"}",
+                null, 1);
+
+        jobs.resumeAbandoned();
+
+        Job resumed = await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> jobs.find(lost),
+                Job::finished);
+        assertThat(resumed.status()).isEqualTo(JobStatus.DONE);
+        assertThat(resumed.message()).endsWith("Zeilen geschrieben (je Jahr und gesamt)");
+        assertThat(new String(jobs.result(lost).content(), StandardCharsets.UTF_8)).contains("2025", "2026");
+        assertThat(attempt(lost)).isEqualTo(2);
+        // the first run, had its node only been slow, is fenced off by its attempt number
+        store.failed(lost, 1, "zu spät", List.of());
+        assertThat(jobs.find(lost).status()).isEqualTo(JobStatus.DONE);
+    }
+
+    @Test
+    void anImportWhoseNodeDiedIsStartedAgainWhenItsPageIsLookedAtAndItsFileIsThenDeleted() {
+        String ags = jdbc.sql("SELECT ags FROM municipality WHERE state = 'BW' AND length(ags) = 8 LIMIT 1")
+                .query(String.class).single();
+        String csv = "reference,ags,year,status,requested,granted,paid,submitted_on,decided_on\n"
+                + "RESUME-" + UUID.randomUUID().toString().substring(0, 8) + "," + ags
+                + ",2014,approved,20000,15000.00,10000.00,2014-02-03,2014-05-06\n";
+        UUID lost = abandoned(ProgrammeJobs.LEGACY_IMPORT, "programm", "{}", csv.getBytes(StandardCharsets.UTF_8), 1);
+
+        Job looked = jobs.find(lost);
+        assertThat(looked.status()).as("taken by this node, not failed").isIn(JobStatus.RUNNING, JobStatus.DONE);
+        Job done = await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> jobs.find(lost),
+                Job::finished);
+        assertThat(done.status()).isEqualTo(JobStatus.DONE);
+        assertThat(done.message()).isEqualTo("1 Altfall eingelesen");
+        assertThat(jdbc.sql("SELECT input IS NULL FROM background_job WHERE id = :id").param("id", lost)
+                .query(Boolean.class).single()).as("the uploaded file is not kept").isTrue();
+    }
+
+    @Test
+    void aJobStartedAsOftenAsAllowedFailsAndOneWhoseOwnerLostAccessIsRefused() {
+        String years = "{\"from\": \"2025\", \"to\": \"2026\"}";
+        UUID exhausted = abandoned(ProgrammeJobs.STATISTICS_EXPORT, "programm", years, null, 3);
+        UUID refused = abandoned(ProgrammeJobs.STATISTICS_EXPORT, "antrag.dortmund", years, null, 1);
+
+        jobs.resumeAbandoned();
+
+        signInAs("admin");
+        Job failed = jobs.find(exhausted);
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.errorMessage()).isEqualTo(BackgroundJobs.ABANDONED);
+        Job notAllowed = await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> jobs.find(refused),
+                Job::finished);
+        assertThat(notAllowed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(notAllowed.errorMessage()).contains("nicht erneut gestartet", "Zugriff");
+        assertThatThrownBy(() -> jobs.result(refused)).isInstanceOf(JobResultNotReadyException.class);
+    }
+
+    /** A running job as a node leaves it when it dies: its heartbeat stopped an hour and a half ago. */
+    private UUID abandoned(String kind, String owner, String parameters, byte[] input, int attempt) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO background_job (id, kind, owner, programme_key, parameters, input, attempt, status,"
+                        + " done, total, message, started_at, heartbeat_at) VALUES (:id, :kind, :owner, :programme,"
+                        + " CAST(:parameters AS jsonb), :input, :attempt, 'RUNNING', 4, 10, 'Schritt vier',"
+                        + " now() - interval '2 hours', now() - interval '90 minutes')")
+                .param("id", id).param("kind", kind).param("owner", owner)
+                .param("programme", kind.equals(ProgrammeJobs.LEGACY_IMPORT) ? "fluechtlingsdialoge-bw" : "kommin-nrw")
+                .param("parameters", parameters).param("input", input).param("attempt", attempt).update();
+        return id;
+    }
+
+    private int attempt(UUID id) {
+        return jdbc.sql("SELECT attempt FROM background_job WHERE id = :id").param("id", id).query(Integer.class)
+                .single();
     }
 
     private static void signInAs(String username) {
