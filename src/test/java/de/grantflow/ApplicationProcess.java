@@ -39,13 +39,16 @@ public final class ApplicationProcess {
     }
 
     /**
-     * Launches the application with the tests' class path on the given port; the arguments and environment come on
-     * top of the port, the profiles test and demo, and WARN logging.
+     * Launches the application with the tests' class path on the given port, with the JVM options a node runs with
+     * (pom.xml: {@code grantflow.jvm}) followed by the given ones; the arguments and environment come on top of the
+     * port, the profiles test and demo, and WARN logging.
      */
     public static ApplicationProcess start(String name, int port, Path log, List<String> jvmOptions,
             List<String> arguments, Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(Arrays.stream(System.getProperty("grantflow.jvm", "").split("\\s+"))
+                .filter(option -> !option.isEmpty()).toList());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath(), GrantflowApplication.class.getName(),
                 "--spring.profiles.active=test,demo", "--logging.level.root=WARN"));

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import de.grantflow.application.CaseFixtures;
 import de.grantflow.procedure.GrantApplicationProcess;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,8 +37,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ClusterTest {
 
-    private static final String DB_USER = "grantflow";
-    private static final String DB_PASSWORD = "cluster-test-secret";
     private static final Duration LOCK_TIME = Duration.ofSeconds(10);
     private static final String DEADLINE_TIMER = "Timer_DocumentsDeadline";
     /** Enough rows that the import still runs when its node is killed. */
@@ -48,7 +44,7 @@ class ClusterTest {
 
     @TempDir Path folder;
 
-    private EmbeddedPostgres postgres;
+    private SharedPostgres postgres;
     private JdbcClient db;
     private final List<ApplicationProcess> nodes = new ArrayList<>();
 
@@ -164,22 +160,9 @@ class ClusterTest {
 
     /** One durable PostgreSQL for both nodes, with a database and user of its own as an operator would create. */
     private String startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(folder.resolve("postgres"))
-                .setCleanDataDirectory(true)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                // the library's defaults are fsync and synchronous commit off
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "200")
-                .start();
-        JdbcClient admin = JdbcClient.create(postgres.getPostgresDatabase());
-        admin.sql("CREATE ROLE " + DB_USER + " LOGIN PASSWORD '" + DB_PASSWORD + "'").update();
-        admin.sql("CREATE DATABASE grantflow OWNER " + DB_USER).update();
-        DataSource grantflow = postgres.getDatabase(DB_USER, "grantflow");
-        db = JdbcClient.create(grantflow);
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/grantflow";
+        postgres = SharedPostgres.start(folder.resolve("postgres"));
+        db = postgres.jdbc();
+        return postgres.url();
     }
 
     /** Drafts created through both nodes, in parallel. */
@@ -283,13 +266,14 @@ class ClusterTest {
 
     /**
      * One grantflow node in its own JVM, configured through the environment as an operator would. Two JVMs start at
-     * once on a machine of two cores: the quick compiler only and a single garbage collector thread leave them more
-     * of the CPU for starting; the test's light load needs no more.
+     * once on a machine of two cores: a single garbage collector thread (on top of a node's quick compiler only) leaves
+     * them more of the CPU for starting; the test's light load needs no more.
      */
     private ApplicationProcess node(String name, String url) throws IOException {
         ApplicationProcess node = ApplicationProcess.start(name, ApplicationProcess.freePort(),
-                folder.resolve(name + ".log"), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), List.of(),
-                Map.of("GRANTFLOW_DB_URL", url, "GRANTFLOW_DB_USER", DB_USER, "GRANTFLOW_DB_PASSWORD", DB_PASSWORD,
+                folder.resolve(name + ".log"), List.of("-XX:+UseSerialGC"), List.of(),
+                Map.of("GRANTFLOW_DB_URL", url, "GRANTFLOW_DB_USER", SharedPostgres.USER,
+                        "GRANTFLOW_DB_PASSWORD", SharedPostgres.PASSWORD,
                         "GRANTFLOW_NODE_NAME", name,
                         "GRANTFLOW_JOB_LOCK_TIME_MILLIS", Long.toString(LOCK_TIME.toMillis()),
                         // background jobs: heartbeat every second, lost after five, looked for every second

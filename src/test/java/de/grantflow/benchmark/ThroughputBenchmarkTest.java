@@ -211,7 +211,7 @@ class ThroughputBenchmarkTest {
         Instant start = Instant.now();
         double cpuBefore = MachineCpu.busySeconds();
         try {
-            parallel(count, clients, i -> {
+            Load.parallel(count, clients, i -> {
                 long t0 = System.nanoTime();
                 submit("Benchmark " + i, oneRequest);
                 latencies.add((System.nanoTime() - t0) / 1_000_000);
@@ -321,31 +321,18 @@ class ThroughputBenchmarkTest {
     /** One application submitted as the applicant, in one request or as a draft and then its submission. */
     private void submit(String title, boolean oneRequest) {
         Map<String, Object> data = CaseFixtures.kommIn(title, 10_000);
-        Response created = post(applicant, "/api/applications", oneRequest
+        Response created = Load.post(applicant, "/api/applications", oneRequest
                 ? Map.of("programme", "kommin-nrw", "data", data, "submit", true)
-                : Map.of("programme", "kommin-nrw", "data", data));
+                : Map.of("programme", "kommin-nrw", "data", data), shed);
         if (created.status() != 201) {
             throw new IllegalStateException("creation answered " + created.status());
         }
         if (!oneRequest) {
-            int status = post(applicant, "/api/applications/" + created.body().path("id").asText() + "/submit", null)
-                    .status();
+            int status = Load.post(applicant, "/api/applications/" + created.body().path("id").asText() + "/submit",
+                    null, shed).status();
             if (status != 200) {
                 throw new IllegalStateException("submission answered " + status);
             }
-        }
-    }
-
-    /** A POST as a well-behaved client sends it: shed with 503, it waits for Retry-After and sends it again. */
-    private Response post(ApiClient client, String path, Object body) {
-        while (true) {
-            Response response = client.post(path, body);
-            if (response.status() != 503) {
-                return response;
-            }
-            shed.incrementAndGet();
-            String retryAfter = response.headers().getFirst("Retry-After");
-            LockSupport.parkNanos(Duration.ofSeconds(retryAfter == null ? 1 : Long.parseLong(retryAfter)).toNanos());
         }
     }
 
@@ -390,14 +377,14 @@ class ThroughputBenchmarkTest {
                         2026, 6, 1), LocalDate.of(2027, 5, 31), "Anteilfinanzierung", new BigDecimal("20000"),
                         "§§ 23, 44 LHO NRW", "Auszahlung auf Anforderung.", List.of("ANBest-G"), new Court(
                                 "Verwaltungsgericht Arnsberg", "Jägerstraße 1", "59821", "Arnsberg"), false, null));
-        parallel(20, 2, i -> letters.issue(application, "WARMUP:" + i, content));
-        return Rate.of(count, () -> parallel(count, Runtime.getRuntime().availableProcessors(),
+        Load.parallel(20, 2, i -> letters.issue(application, "WARMUP:" + i, content));
+        return Rate.of(count, () -> Load.parallel(count, Runtime.getRuntime().availableProcessors(),
                 i -> letters.issue(application, "BENCH:" + i, content)));
     }
 
     /** Apply, submit, formal check, review and decision through the HTTP API, until the grant letter exists. */
     private Rate lifecyclesPerSecond(int count, int clients) throws Exception {
-        return Rate.of(count, () -> parallel(count, clients, i -> {
+        return Rate.of(count, () -> Load.parallel(count, clients, i -> {
             String id = applicant.post("/api/applications", Map.of("programme", "kommin-nrw",
                     "data", CaseFixtures.kommIn("Lebenszyklus " + i, 10_000), "submit", true)).body().path("id")
                     .asText();
@@ -411,7 +398,7 @@ class ThroughputBenchmarkTest {
     /** The same number of user tasks in a bare process, driven through the engine's Java API. */
     private Rate bareEngineLifecyclesPerSecond(int count, int clients) throws Exception {
         deployBareProcess();
-        return Rate.of(count, () -> parallel(count, clients, i -> {
+        return Rate.of(count, () -> Load.parallel(count, clients, i -> {
             String instance = runtime.startProcessInstanceByKey("benchmark-bare").getId();
             for (int step = 0; step < 3; step++) {
                 Task task = awaitTask(instance);
@@ -426,7 +413,7 @@ class ThroughputBenchmarkTest {
      */
     private Rate bareEngineStartsPerSecond(int count, int clients) throws Exception {
         deployBareProcess();
-        return Rate.of(count, () -> parallel(count, clients,
+        return Rate.of(count, () -> Load.parallel(count, clients,
                 i -> runtime.startProcessInstanceByKey("benchmark-bare")));
     }
 
@@ -478,49 +465,6 @@ class ThroughputBenchmarkTest {
         return jdbc.sql("SELECT count(*) FROM letter WHERE type = 'RECEIPT'").query(Long.class).single();
     }
 
-    private static void parallel(int count, int clients, Step step) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            AtomicInteger next = new AtomicInteger();
-            List<Future<?>> futures = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                futures.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        step.run(i);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** How many a second, and the machine's CPU for each (all its cores, the database's too). */
-    record Rate(double perSecond, double cpuMsEach) {
-
-        static Rate of(int count, Work work) throws Exception {
-            double cpuBefore = MachineCpu.busySeconds();
-            long start = System.nanoTime();
-            work.run();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return new Rate(count / seconds, (MachineCpu.busySeconds() - cpuBefore) * 1000 / count);
-        }
-    }
-
-    @FunctionalInterface
-    interface Work {
-        void run() throws Exception;
-    }
-
-    @FunctionalInterface
-    interface Step {
-        void run(int index) throws Exception;
-    }
-
     /**
      * A level of submissions: the intake's rate, the rate with receipts, and the machine's CPU per submission until its
      * receipt was stored.
@@ -528,8 +472,7 @@ class ThroughputBenchmarkTest {
     record Submissions(double perSecond, double withReceiptsPerSecond, double cpuMsEach, List<Long> latencies,
             long heapMb, long rssMb) {
         long percentile(int p) {
-            List<Long> sorted = latencies.stream().sorted().toList();
-            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+            return Load.percentile(latencies, p);
         }
     }
 }
