@@ -89,6 +89,15 @@ public final class ApplicationProcess {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(name + " stopped").isTrue();
     }
 
+    /** Stops, in order, every node of a test that still runs. */
+    public static void stopAll(List<ApplicationProcess> nodes) throws InterruptedException {
+        for (ApplicationProcess node : nodes) {
+            if (node.isAlive()) {
+                node.stop();
+            }
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

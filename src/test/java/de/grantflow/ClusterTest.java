@@ -50,11 +50,7 @@ class ClusterTest {
 
     @AfterEach
     void stopAll() throws IOException, InterruptedException {
-        for (ApplicationProcess node : nodes) {
-            if (node.isAlive()) {
-                node.stop();
-            }
-        }
+        ApplicationProcess.stopAll(nodes);
         if (postgres != null) {
             postgres.close();
         }

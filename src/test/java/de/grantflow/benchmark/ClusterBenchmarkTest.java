@@ -46,11 +46,7 @@ class ClusterBenchmarkTest {
 
     @AfterEach
     void stopAll() throws Exception {
-        for (ApplicationProcess node : nodes) {
-            if (node.isAlive()) {
-                node.stop();
-            }
-        }
+        ApplicationProcess.stopAll(nodes);
         if (postgres != null) {
             postgres.close();
         }
