@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -64,6 +65,8 @@ class LetterRenderer {
     private final FontPool european;
     /** All of DejaVu, for the rare letter with a character outside the European scripts. */
     private final FontPool complete;
+    /** Sets letters the template wrote in its plain parts without the HTML renderer. */
+    private final PlainLetterWriter plain;
 
     LetterRenderer() {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
@@ -79,9 +82,36 @@ class LetterRenderer {
         complete = new FontPool(regular, bold);
         european = new FontPool(EuropeanScripts.cut(regular), EuropeanScripts.cut(bold));
         colourProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        Fonts measured = european.borrow();
+        plain = new PlainLetterWriter(measured.regular(), measured.bold(), colourProfile);
+        european.giveBack(measured);
     }
 
+    /**
+     * A letter in European scripts that uses only the template's plain parts (every procedural letter but those
+     * with calculation tables) is set directly with PDFBox; any other goes through openhtmltopdf.
+     */
     byte[] render(LetterContent content) {
+        String html = printable(html(content));
+        if (EuropeanScripts.covers(html)) {
+            Optional<PlainLetter> letter = PlainLetter.read(html);
+            if (letter.isPresent()) {
+                Fonts fonts = european.borrow();
+                try {
+                    Optional<byte[]> pdf = plain.write(letter.get(), fonts.regular(), fonts.bold());
+                    if (pdf.isPresent()) {
+                        return pdf.get();
+                    }
+                } finally {
+                    european.giveBack(fonts);
+                }
+            }
+        }
+        return pdf(html);
+    }
+
+    /** The letter through the HTML renderer, as every letter was before the plain writer: for tests to compare. */
+    byte[] renderAsHtml(LetterContent content) {
         return pdf(html(content));
     }
 
