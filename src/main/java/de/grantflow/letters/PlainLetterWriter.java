@@ -17,8 +17,11 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Calendar;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.transform.TransformerException;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -37,6 +40,8 @@ import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.springframework.web.util.HtmlUtils;
+import org.apache.xmpbox.DateConverter;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.DublinCoreSchema;
 import org.apache.xmpbox.schema.PDFAIdentificationSchema;
@@ -66,14 +71,52 @@ final class PlainLetterWriter {
     private static final List<String> EMBEDDED_TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep",
             "glyf", "hmtx", "fpgm", "gasp", "cmap", "name", "OS/2", "post");
 
+    /** Stand-ins in the XMP metadata for what differs by letter. */
+    private static final String TITLE = "@title@";
+    private static final String AUTHOR = "@author@";
+    private static final String SUBJECT = "@subject@";
+    private static final String CREATED = "@created@";
+    private static final Pattern STAND_IN = Pattern.compile("@(title|author|subject|created)@");
+
     private final Face regular;
     private final Face bold;
     private final byte[] colourProfile;
+    /** The XMP metadata with stand-ins: xmpbox writes it through an XSLT transformer, too slow for each letter. */
+    private final String metadata;
 
     PlainLetterWriter(TrueTypeFont regular, TrueTypeFont bold, byte[] colourProfile) {
         this.regular = new Face(regular);
         this.bold = new Face(bold);
         this.colourProfile = colourProfile;
+        this.metadata = metadata();
+    }
+
+    private static String metadata() {
+        XMPMetadata xmp = XMPMetadata.createXMPMetadata();
+        DublinCoreSchema dublinCore = xmp.createAndAddDublinCoreSchema();
+        dublinCore.setTitle(TITLE);
+        dublinCore.addCreator(AUTHOR);
+        dublinCore.setDescription(SUBJECT);
+        dublinCore.setFormat("application/pdf");
+        xmp.createAndAddAdobePDFSchema().setProducer(PRODUCER);
+        Calendar stub = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+        stub.setTimeInMillis(0);
+        xmp.createAndAddXMPBasicSchema().setCreateDate(stub);
+        PDFAIdentificationSchema identification = xmp.createAndAddPDFAIdentificationSchema();
+        ByteArrayOutputStream serialised = new ByteArrayOutputStream(4096);
+        try {
+            identification.setPart(2);
+            identification.setConformance("U");
+            new XmpSerializer().serialize(xmp, serialised, true);
+        } catch (BadFieldValueException | TransformerException e) {
+            throw new IllegalStateException("XMP-Metadaten nicht schreibbar", e);
+        }
+        String written = serialised.toString(StandardCharsets.UTF_8);
+        String created = DateConverter.toISO8601(stub);
+        if (!written.contains(created)) {
+            throw new IllegalStateException("XMP-Datum nicht gefunden: " + created);
+        }
+        return written.replace(created, CREATED);
     }
 
     /**
@@ -136,26 +179,13 @@ final class PlainLetterWriter {
         information.setProducer(PRODUCER);
         information.setCreationDate(now);
 
-        XMPMetadata xmp = XMPMetadata.createXMPMetadata();
-        DublinCoreSchema dublinCore = xmp.createAndAddDublinCoreSchema();
-        dublinCore.setTitle(letter.title());
-        dublinCore.addCreator(letter.author());
-        dublinCore.setDescription(letter.subject());
-        dublinCore.setFormat("application/pdf");
-        xmp.createAndAddAdobePDFSchema().setProducer(PRODUCER);
-        xmp.createAndAddXMPBasicSchema().setCreateDate(now);
-        PDFAIdentificationSchema identification = xmp.createAndAddPDFAIdentificationSchema();
-        ByteArrayOutputStream serialised = new ByteArrayOutputStream(4096);
-        try {
-            identification.setPart(2);
-            identification.setConformance("U");
-            new XmpSerializer().serialize(xmp, serialised, true);
-        } catch (BadFieldValueException | TransformerException e) {
-            throw new IllegalStateException("XMP-Metadaten nicht schreibbar", e);
-        }
-        PDMetadata metadata = new PDMetadata(document);
-        metadata.importXMPMetadata(serialised.toByteArray());
-        document.getDocumentCatalog().setMetadata(metadata);
+        Map<String, String> values = Map.of(TITLE, letter.title(), AUTHOR, letter.author(), SUBJECT,
+                letter.subject(), CREATED, DateConverter.toISO8601(now));
+        byte[] xmp = STAND_IN.matcher(metadata).replaceAll(standIn -> Matcher.quoteReplacement(
+                HtmlUtils.htmlEscape(values.get(standIn.group()), "UTF-8"))).getBytes(StandardCharsets.UTF_8);
+        PDMetadata stream = new PDMetadata(document);
+        stream.importXMPMetadata(xmp);
+        document.getDocumentCatalog().setMetadata(stream);
 
         PDOutputIntent intent = new PDOutputIntent(document, new ByteArrayInputStream(colourProfile));
         intent.setInfo("sRGB IEC61966-2.1");
