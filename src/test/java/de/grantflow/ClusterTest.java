@@ -274,7 +274,9 @@ class ClusterTest {
                         "GRANTFLOW_JOB_LOCK_TIME_MILLIS", Long.toString(LOCK_TIME.toMillis()),
                         // background jobs: heartbeat every second, lost after five, looked for every second
                         "GRANTFLOW_JOBS_HEARTBEAT_MILLIS", "1000", "GRANTFLOW_JOBS_STALE_AFTER", "PT5S",
-                        "GRANTFLOW_JOBS_RESUME_MILLIS", "1000"));
+                        "GRANTFLOW_JOBS_RESUME_MILLIS", "1000",
+                        // the engine keeps its job log, in which the test sees which node ran each job, at full only
+                        "GRANTFLOW_HISTORY_LEVEL", "full"));
         nodes.add(node);
         return node;
     }
