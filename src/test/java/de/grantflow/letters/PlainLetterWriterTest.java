@@ -130,6 +130,39 @@ class PlainLetterWriterTest {
         return stripper.getText(document);
     }
 
+    @Test
+    void setsALetterInARecentSubsetWithItsCharactersAndCutsANewOneForOthers() throws Exception {
+        LetterRenderer fresh = new LetterRenderer();
+        byte[] first = fresh.render(receipt("Lotsen für Ärztinnen und Ärzte in Ümmingen"));
+        byte[] second = fresh.render(receipt("Lotsen"));
+        byte[] third = fresh.render(receipt("Lotsen ĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕ"));
+
+        assertThat(fonts(second)).as("the first letter's subsets").isEqualTo(fonts(first));
+        assertThat(fonts(third)).as("a subset of its own").isNotEqualTo(fonts(first));
+        assertThat(LetterRendererTest.text(second)).contains("Vorhaben Lotsen\n");
+        assertThat(LetterRendererTest.text(third)).contains("ĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕ");
+        LetterRendererTest.assertPdfA(second);
+        LetterRendererTest.assertPdfA(third);
+    }
+
+    private static LetterContent receipt(String projectTitle) {
+        LetterHeader header = LetterRendererTest.header();
+        return new LetterContent(new LetterHeader(header.sender(), header.recipientAddress(), header.reference(),
+                header.applicationDate(), header.date(), header.programmeName(), projectTitle),
+                new Receipt(LocalDate.of(2026, 3, 2), new BigDecimal("40000")));
+    }
+
+    /** The names of the fonts a letter embeds, subset tags included. */
+    private static List<String> fonts(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<String> names = new ArrayList<>();
+            for (var name : document.getPage(0).getResources().getFontNames()) {
+                names.add(document.getPage(0).getResources().getFont(name).getName());
+            }
+            return names.stream().sorted().toList();
+        }
+    }
+
     static String producer(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return document.getDocumentInformation().getProducer();
