@@ -29,6 +29,8 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -42,6 +44,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 @Component
 class LetterRenderer {
+
+    private static final Logger log = LoggerFactory.getLogger(LetterRenderer.class);
 
     /** Characters XML 1.0 does not allow, which escaping leaves as they are. */
     private static final java.util.regex.Pattern NOT_IN_XML = java.util.regex.Pattern.compile(
@@ -89,7 +93,8 @@ class LetterRenderer {
 
     /**
      * A letter in European scripts that uses only the template's plain parts (every procedural letter but those
-     * with calculation tables) is set directly with PDFBox; any other goes through openhtmltopdf.
+     * with calculation tables) is set directly with PDFBox; any other goes through openhtmltopdf, and so does a
+     * letter the plain writer fails on: a step's letter must not fail for the faster way of setting it.
      */
     byte[] render(LetterContent content) {
         String html = printable(html(content));
@@ -97,13 +102,17 @@ class LetterRenderer {
             Optional<PlainLetter> letter = PlainLetter.read(html);
             if (letter.isPresent()) {
                 Fonts fonts = european.borrow();
+                Optional<byte[]> pdf;
                 try {
-                    Optional<byte[]> pdf = plain.write(letter.get(), fonts.regular(), fonts.bold());
-                    if (pdf.isPresent()) {
-                        return pdf.get();
-                    }
-                } finally {
-                    european.giveBack(fonts);
+                    pdf = plain.write(letter.get(), fonts.regular(), fonts.bold());
+                } catch (RuntimeException e) {
+                    // the fonts are not given back: the failure may have left them half read
+                    log.warn("Schreiben {} über den HTML-Weg gesetzt: {}", letter.get().title(), e.toString(), e);
+                    return pdf(html);
+                }
+                european.giveBack(fonts);
+                if (pdf.isPresent()) {
+                    return pdf.get();
                 }
             }
         }

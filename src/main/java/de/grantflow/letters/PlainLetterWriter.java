@@ -123,9 +123,9 @@ final class PlainLetterWriter {
     }
 
     /**
-     * The letter as PDF/A, set in the given parsed fonts (the ones the widths were read from; they are not
-     * thread-safe, so the caller lends them for this letter), or empty if it has a character the fonts lack or a
-     * block taller than a page.
+     * The letter as PDF/A, set in the given parsed fonts (parsed from the files the widths were read from; parsed
+     * fonts are not thread-safe, so the caller lends them for this letter), or empty if it has a character the fonts
+     * lack or a block taller than a page.
      */
     Optional<byte[]> write(PlainLetter letter, TrueTypeFont regularFont, TrueTypeFont boldFont) {
         Layout layout = new Layout();
@@ -146,9 +146,6 @@ final class PlainLetterWriter {
                     for (Mark mark : layout.pages.get(number - 1)) {
                         painter.paint(mark);
                     }
-                    String pageNumber = "Seite " + number + " von " + count;
-                    painter.paint(new Line(RIGHT - regular.width(pageNumber, 7.5f), 284.41f * MM, 7.5f, GREY,
-                            List.of(new Run(pageNumber, false))));
                 }
             }
             archival(document, letter);
@@ -359,8 +356,8 @@ final class PlainLetterWriter {
                     facts(facts);
                 }
             }
-            for (List<Mark> each : pages) {
-                footer(each, letter.footer());
+            for (int number = 1; number <= pages.size(); number++) {
+                footer(pages.get(number - 1), letter.footer(), "Seite " + number + " von " + pages.size());
             }
         }
 
@@ -443,8 +440,10 @@ final class PlainLetterWriter {
             return top;
         }
 
-        /** The sender's lines at the foot of every page, in the middle of the bottom margin. */
-        private void footer(List<Mark> marks, List<String> lines) {
+        /** The sender's lines at the foot of a page, in the middle of the bottom margin, and the page number. */
+        private void footer(List<Mark> marks, List<String> lines, String pageNumber) {
+            marks.add(new Line(RIGHT - regular.width(pageNumber, 7.5f), 284.41f * MM, 7.5f, GREY,
+                    List.of(new Run(pageNumber, false))));
             float lineHeight = 7 * 1.3f;
             float top = 283.5f * MM - lines.size() * lineHeight / 2;
             for (String line : lines) {

@@ -94,6 +94,24 @@ class PlainLetterWriterTest {
     }
 
     @Test
+    void numbersItsPagesWithDigitsTheTextDoesNotHave() throws Exception {
+        Sender sender = new Sender("Bezirksregierung Arnsberg", "Dezernat 36", "Seibertzstraße 2", "59823",
+                "Arnsberg", "02932 82-0", "kommin@bra.nrw.de", "www.bra.nrw.de", "Peter Prüfer");
+        LetterHeader header = new LetterHeader(sender, List.of("Stadt Dortmund", "Friedensplatz 2", "44235 Dortmund"),
+                "KIN-2026-000042", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 20), "KOMM-IN NRW", "Lotsen");
+        LetterContent content = new LetterContent(header, new Receipt(LocalDate.of(2026, 3, 2),
+                new BigDecimal("40000")));
+
+        byte[] pdf = renderer.render(content);
+
+        assertThat(producer(pdf)).isEqualTo("grantflow");
+        String text = LetterRendererTest.text(pdf);
+        assertThat(text).contains("Seite 1 von 1");
+        assertThat(text.replace("Seite 1 von 1", "")).as("the letter's own text").doesNotContain("1");
+        LetterRendererTest.assertPdfA(pdf);
+    }
+
+    @Test
     void leavesACharacterItsFontLacksToTheHtmlRenderer() throws IOException {
         LetterHeader header = LetterRendererTest.header();
         LetterHeader unassigned = new LetterHeader(header.sender(), header.recipientAddress(), header.reference(),
