@@ -442,8 +442,6 @@ final class PlainLetterWriter {
 
         /** The sender's lines at the foot of a page, in the middle of the bottom margin, and the page number. */
         private void footer(List<Mark> marks, List<String> lines, String pageNumber) {
-            marks.add(new Line(RIGHT - regular.width(pageNumber, 7.5f), 284.41f * MM, 7.5f, GREY,
-                    List.of(new Run(pageNumber, false))));
             float lineHeight = 7 * 1.3f;
             float top = 283.5f * MM - lines.size() * lineHeight / 2;
             for (String line : lines) {
@@ -451,6 +449,9 @@ final class PlainLetterWriter {
                         List.of(new Run(line, false))));
                 top += lineHeight;
             }
+            // after the sender's lines, so that copied text reads "… www.bra.nrw.de Seite 1 von 2"
+            marks.add(new Line(RIGHT - regular.width(pageNumber, 7.5f), 284.41f * MM, 7.5f, GREY,
+                    List.of(new Run(pageNumber, false))));
         }
 
         private void text(Text text, boolean followed) {
