@@ -9,19 +9,17 @@ import de.grantflow.statistics.ProgrammeStatistics.Workload;
 import de.grantflow.statistics.ProgrammeStatistics.Year;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,12 +36,10 @@ class StatisticsQuery {
             "proofDueToProofChecked");
 
     private final JdbcClient jdbc;
-    private final TaskService tasks;
     private final Clock clock;
 
-    StatisticsQuery(JdbcClient jdbc, TaskService tasks, Clock clock) {
+    StatisticsQuery(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.tasks = tasks;
         this.clock = clock;
     }
 
@@ -193,19 +189,26 @@ class StatisticsQuery {
         return breakdowns;
     }
 
-    /** Open tasks of the programme's authority per person, from the engine's runtime (not its history). */
+    /**
+     * Open tasks of the programme's authority per person (unassigned first), from the engine's runtime tables: the
+     * tasks its reviewers and approvers are candidates for, assigned or not. Counted in the database: reading them
+     * through the engine's task query took 1.9 s at 105,000 open tasks (twelfth session's page benchmark).
+     */
     private List<Workload> workload(Programme programme) {
-        Date now = Date.from(clock.instant());
         String authority = programme.authority().key();
-        List<Task> open = tasks.createTaskQuery().active()
-                .taskCandidateGroupIn(List.of("reviewer-" + authority, "approver-" + authority))
-                .includeAssignedTasks().list();
-        Map<String, List<Task>> byAssignee = open.stream()
-                .collect(Collectors.groupingBy(t -> t.getAssignee() == null ? "" : t.getAssignee(), TreeMap::new,
-                        Collectors.toList()));
-        return byAssignee.entrySet().stream().map(e -> new Workload(e.getKey().isEmpty() ? null : e.getKey(),
-                e.getValue().size(), e.getValue().stream().filter(t -> t.getDueDate() != null
-                        && t.getDueDate().before(now)).count())).toList();
+        List<Workload> workload = new ArrayList<>(jdbc.sql("""
+                SELECT t.assignee_, count(*) AS open, count(*) FILTER (WHERE t.due_date_ < :now) AS overdue
+                FROM act_ru_task t
+                WHERE t.suspension_state_ = 1
+                  AND EXISTS (SELECT 1 FROM act_ru_identitylink i
+                              WHERE i.task_id_ = t.id_ AND i.type_ = 'candidate' AND i.group_id_ IN (:groups))
+                GROUP BY t.assignee_""")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("groups", List.of("reviewer-" + authority, "approver-" + authority))
+                .query((rs, n) -> new Workload(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .list());
+        workload.sort(Comparator.comparing(Workload::assignee, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return workload;
     }
 
     /** An aggregate with the deltas not yet folded into it. */

@@ -7,11 +7,14 @@ import de.grantflow.ApiClient;
 import de.grantflow.ApiClient.Response;
 import de.grantflow.application.CaseFixtures;
 import de.grantflow.calendar.FederalState;
+import de.grantflow.programme.ProgrammeCatalog;
 import de.grantflow.register.Municipality;
 import de.grantflow.register.MunicipalityRegister;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +40,9 @@ class StatisticsApiTest {
     @Autowired CaseFixtures cases;
     @Autowired MunicipalityRegister register;
     @Autowired JdbcClient jdbc;
+    @Autowired TaskService tasks;
+    @Autowired ProgrammeCatalog programmes;
+    @Autowired java.time.Clock clock;
 
     ApiClient manager;
 
@@ -65,6 +71,42 @@ class StatisticsApiTest {
                 "submit", true));
         assertThat(submitted.status()).isEqualTo(201);
         assertThat(rowsOf(java.util.UUID.fromString(submitted.body().path("id").asText()))).isOne();
+    }
+
+    /**
+     * The workload per person is what the engine's task query finds: the tasks the authority's reviewers and
+     * approvers are candidates for, assigned or not, with the overdue ones counted apart.
+     */
+    @Test
+    void countsTheOpenTasksOfTheAuthorityPerPersonAsTheEngineSeesThem() {
+        java.util.UUID claimed = cases.submit("antrag.dortmund", "kommin-nrw",
+                CaseFixtures.kommIn("Arbeitslast übernommen", 10_000));
+        cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn("Arbeitslast offen", 10_000));
+        Task check = org.awaitility.Awaitility.await().until(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(claimed.toString()).singleResult(), java.util.Objects::nonNull);
+        check.setDueDate(java.util.Date.from(clock.instant().minus(java.time.Duration.ofDays(1))));
+        tasks.saveTask(check);
+        tasks.claim(check.getId(), "pruefer");
+
+        JsonNode workload = manager.get("/api/statistics/programmes/kommin-nrw").body().path("workload");
+
+        String authority = programmes.get("kommin-nrw").authority().key();
+        java.util.Date now = java.util.Date.from(clock.instant());
+        java.util.Map<String, List<Task>> byAssignee = new java.util.TreeMap<>();
+        tasks.createTaskQuery().active().taskCandidateGroupIn(List.of("reviewer-" + authority, "approver-" + authority))
+                .includeAssignedTasks().list()
+                .forEach(t -> byAssignee.computeIfAbsent(t.getAssignee() == null ? "" : t.getAssignee(),
+                        k -> new ArrayList<>()).add(t));
+        List<String> expected = byAssignee.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().size() + " "
+                + e.getValue().stream().filter(t -> t.getDueDate() != null && t.getDueDate().before(now)).count())
+                .toList();
+        List<String> counted = StreamSupport.stream(workload.spliterator(), false)
+                .map(w -> (w.path("assignee").isNull() ? "" : w.path("assignee").asText()) + " "
+                        + w.path("openTasks").asLong() + " " + w.path("overdueTasks").asLong())
+                .toList();
+        assertThat(counted).isEqualTo(expected);
+        assertThat(counted).anySatisfy(w -> assertThat(w).startsWith("pruefer ").doesNotEndWith(" 0"));
+        assertThat(counted.get(0)).as("unassigned first").startsWith(" ");
     }
 
     private int rowsOf(java.util.UUID application) {
