@@ -95,7 +95,7 @@ class OpenTasks {
         parameters.put("user", user);
         // OFFSET 0 keeps PostgreSQL from answering the EXISTS by hashing every identity link of the groups first
         // (130 ms at 100,000 open tasks, once per page): it looks up the few tasks it reads in the worklist's order
-        // instead (tasks.WorklistIndex)
+        // instead (tasks.TaskIndexes)
         String candidate = groups.isEmpty() ? "1 = 0" : "EXISTS (SELECT 1 FROM " + linkTable + " L WHERE"
                 + " L.TASK_ID_ = T.ID_ AND L.TYPE_ = '" + IdentityLinkType.CANDIDATE + "' AND L.GROUP_ID_ IN (:groups)"
                 + " OFFSET 0)";

@@ -8,7 +8,7 @@ import de.grantflow.ApiClient;
 import de.grantflow.ApiClient.Response;
 import de.grantflow.procedure.GrantApplicationProcess;
 import de.grantflow.security.NewUser;
-import de.grantflow.tasks.WorklistIndex;
+import de.grantflow.tasks.TaskIndexes;
 import de.grantflow.security.Role;
 import de.grantflow.security.TestUsers;
 import de.grantflow.security.UserAccounts;
@@ -77,7 +77,7 @@ class WorklistBenchmarkTest {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired PlatformTransactionManager transactionManager;
-    @Autowired WorklistIndex worklistIndex;
+    @Autowired TaskIndexes taskIndexes;
 
     @Test
     void measure() throws IOException {
@@ -117,7 +117,7 @@ class WorklistBenchmarkTest {
         assertThat(worklist).contains("KIN-WL-").doesNotContain("KFD-WL-");
 
         figures.put("requests", RUNS);
-        // first without the worklist's indexes (WorklistIndex and V27), then with them, on the same data
+        // first without the worklist's indexes (TaskIndexes and V27), then with them, on the same data
         jdbc.sql("DROP INDEX worklist_task_due_idx").update();
         jdbc.sql("DROP INDEX application_id_text_idx").update();
         jdbc.sql("ANALYZE").update();
@@ -125,7 +125,7 @@ class WorklistBenchmarkTest {
         String unindexedPlans = plans();
         jdbc.sql(new String(new ClassPathResource("db/migration/V27__worklist_order.sql").getContentAsByteArray(),
                 StandardCharsets.UTF_8)).update();
-        worklistIndex.create();
+        taskIndexes.create();
         jdbc.sql("ANALYZE").update();
         measureAll(figures, "", api, page);
         Files.createDirectories(Path.of("target", "benchmark"));
