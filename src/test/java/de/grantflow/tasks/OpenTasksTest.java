@@ -2,6 +2,7 @@ package de.grantflow.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.grantflow.ApiClient;
 import de.grantflow.application.CaseFixtures;
 import de.grantflow.tasks.OpenTasks.OpenTask;
 import java.time.Clock;
@@ -9,9 +10,11 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +42,8 @@ class OpenTasksTest {
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transaction;
     @Autowired Clock clock;
+    @Autowired HistoryService history;
+    @LocalServerPort int port;
 
     @BeforeEach
     void setUp() {
@@ -78,6 +84,26 @@ class OpenTasksTest {
         assertThat(ofCase).extracting(OpenTask::applicationId).containsOnly(application);
         assertThat(open.withIds(List.of(check.getId(), "no-such-task"))).extracting(OpenTask::id)
                 .containsExactly(check.getId());
+    }
+
+    /**
+     * Our API completes a task nobody holds without claiming it first; the engine's history still names who completed
+     * it, as it does for Tasklist, which claims first.
+     */
+    @Test
+    void recordsWhoCompletedAnUnclaimedTaskAsItsAssignee() {
+        UUID application = cases.submit("antrag.muenster", "kommin-nrw",
+                CaseFixtures.kommIn("Ohne Übernahme erledigt", 10_000));
+        Task check = formalCheck(application);
+        assertThat(check.getAssignee()).isNull();
+
+        ApiClient.Response done = new ApiClient(port, "pruefer", "demo").post("/api/tasks/" + check.getId()
+                + "/complete", Map.of("data", Map.of("complete", true)));
+
+        assertThat(done.status()).isEqualTo(204);
+        assertThat(history.createHistoricTaskInstanceQuery().taskId(check.getId()).singleResult())
+                .satisfies(task -> assertThat(task.getAssignee()).isEqualTo("pruefer"))
+                .satisfies(task -> assertThat(task.getEndTime()).isNotNull());
     }
 
     @Test
