@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.grantflow.ApiClient;
 import de.grantflow.ApiClient.Response;
+import de.grantflow.TestClock;
 import de.grantflow.application.CaseFixtures;
 import de.grantflow.letters.Court;
 import de.grantflow.letters.LetterBody;
@@ -40,7 +41,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,7 +70,12 @@ class ThroughputBenchmarkTest {
     private static final int[] CLIENT_LEVELS = Arrays.stream(
             System.getProperty("benchmark.levels", "1,16,64,128").split(",")).mapToInt(Integer::parseInt).toArray();
     /** Which scenarios run: -Dbenchmark.parts=submissions measures only the intake, for a quick comparison. */
-    private static final String PARTS = System.getProperty("benchmark.parts", "submissions,letters,lifecycles");
+    private static final String PARTS = System.getProperty("benchmark.parts",
+            "submissions,letters,lifecycles,closures");
+    /** Issue 7's lifecycles, from the application to the closure of the funded case. */
+    private static final int CLOSURES = Integer.getInteger("benchmark.closures", 100);
+    /** The user tasks of a closure lifecycle without the random in-depth check (see closureLifecyclesPerSecond). */
+    private static final int CLOSURE_USER_TASKS = 10;
     /** A sustained burst at 64 clients for this long (issue 7 asks for ten minutes: -Dbenchmark.sustainedSeconds=600). */
     private static final int SUSTAINED_SECONDS = Integer.getInteger("benchmark.sustainedSeconds", 0);
     /**
@@ -100,10 +106,13 @@ class ThroughputBenchmarkTest {
     @Autowired TaskService tasks;
     @Autowired RepositoryService repository;
     @Autowired LetterService letters;
+    @Autowired TestClock clock;
 
     private final AtomicInteger shed = new AtomicInteger();
     /** The task-list requests the lifecycle clients sent while they waited for their next task. */
     private final AtomicInteger taskListRequests = new AtomicInteger();
+    /** The closure lifecycles whose proof of use was drawn for the in-depth check (the receipts asked for). */
+    private final AtomicInteger inDepthChecks = new AtomicInteger();
     private ApiClient applicant;
     private ApiClient reviewer;
     private ApiClient approver;
@@ -167,6 +176,9 @@ class ThroughputBenchmarkTest {
         if (PARTS.contains("lifecycles")) {
             lifecycles(results);
         }
+        if (PARTS.contains("closures")) {
+            closures(results);
+        }
         // the JIT compiler's time since the start: on 2 cores it competes with the work for the first minutes
         results.put("jitCompilerSeconds", round(ManagementFactory.getCompilationMXBean().getTotalCompilationTime()
                 / 1000.0));
@@ -177,7 +189,7 @@ class ThroughputBenchmarkTest {
         taskListRequests.set(0);
         Rate lifecycles = lifecyclesPerSecond(LIFECYCLES, LIFECYCLE_CLIENTS);
         double taskListsEach = taskListRequests.get() / (double) LIFECYCLES;
-        Rate bare = bareEngineLifecyclesPerSecond(LIFECYCLES, LIFECYCLE_CLIENTS);
+        Rate bare = bareEngineLifecyclesPerSecond(LIFECYCLES, LIFECYCLE_CLIENTS, 3);
         results.put("lifecycles", LIFECYCLES);
         results.put("lifecycleClients", LIFECYCLE_CLIENTS);
         results.put("lifecyclesPerSecond", round(lifecycles.perSecond()));
@@ -188,13 +200,33 @@ class ThroughputBenchmarkTest {
         results.put("taskListRequestsPerLifecycle", round(taskListsEach));
     }
 
+    private void closures(Map<String, Object> results) throws Exception {
+        taskListRequests.set(0);
+        inDepthChecks.set(0);
+        Rate closures = closureLifecyclesPerSecond(CLOSURES, LIFECYCLE_CLIENTS);
+        double taskListsEach = taskListRequests.get() / (double) CLOSURES;
+        Rate bare = bareEngineLifecyclesPerSecond(CLOSURES, LIFECYCLE_CLIENTS, CLOSURE_USER_TASKS);
+        results.put("closureLifecycles", CLOSURES);
+        results.put("closureLifecyclesInDepthChecked", inDepthChecks.get());
+        results.put("closureLifecyclesPerSecond", round(closures.perSecond()));
+        results.put("bareEngineClosureLifecyclesPerSecond", round(bare.perSecond()));
+        results.put("closureLifecycleRatio", round(closures.perSecond() / bare.perSecond()));
+        results.put("cpuMsPerClosureLifecycle", round(closures.cpuMsEach()));
+        results.put("cpuMsPerBareEngineClosureLifecycle", round(bare.cpuMsEach()));
+        results.put("taskListRequestsPerClosureLifecycle", round(taskListsEach));
+    }
+
     /** Until the JIT settles: shorter warm-ups left a third of the CPU to the compiler in the measured phases. */
     private void warmUp() throws Exception {
         submissions(300, 16, true);
         submissions(300, 16, false);
         if (PARTS.contains("lifecycles")) {
             lifecyclesPerSecond(20, 4);
-            bareEngineLifecyclesPerSecond(20, 4);
+            bareEngineLifecyclesPerSecond(20, 4, 3);
+        }
+        if (PARTS.contains("closures")) {
+            closureLifecyclesPerSecond(10, 4);
+            bareEngineLifecyclesPerSecond(10, 4, CLOSURE_USER_TASKS);
         }
     }
 
@@ -395,12 +427,58 @@ class ThroughputBenchmarkTest {
         }));
     }
 
+    /**
+     * Issue 7's lifecycle through the API: apply, formal check, review, decision, waiver of appeal; once the funding
+     * has started a payment request, checked and released by two people; the interim report and its check; the proof
+     * of use, its check and the closure confirmed by a second person, until the case is CLOSED. Ten user tasks, and
+     * an eleventh (the receipts) where the proof is drawn for the in-depth check (10 % of KOMM-IN's proofs at random):
+     * the baseline has ten. The clock stands at 11 April 2026 for the whole part, so that the payment falls due within
+     * two months and no interest arises.
+     */
+    private Rate closureLifecyclesPerSecond(int count, int clients) throws Exception {
+        clock.set(java.time.LocalDateTime.of(2026, 4, 11, 9, 0));
+        try {
+            return Rate.of(count, () -> Load.parallel(count, clients, i -> {
+                String id = applicant.post("/api/applications", Map.of("programme", "kommin-nrw",
+                        "data", CaseFixtures.kommIn("Bis zum Abschluss " + i, 10_000), "submit", true)).body()
+                        .path("id").asText();
+                complete(reviewer, id, "Task_FormalCheck", Map.of("complete", true));
+                complete(reviewer, id, "Task_Review", Map.of("score", 80, "recommendation", "approve",
+                        "proposedAmount", 10_000, "justification", "Gut."));
+                complete(approver, id, "Task_Decide", Map.of("decision", "approve"));
+                expect(applicant.post("/api/applications/" + id + "/waive-appeal", null), 200);
+                // the funding starts as its own process a moment later; until then the request is refused with 409
+                awaitAccepted(() -> applicant.post("/api/applications/" + id + "/payment-requests", Map.of(
+                        "amount", 10_000, "purpose", "Honorare der Lotsen",
+                        "payments", List.of(Map.of("dueOn", "2026-06-05", "amount", 10_000)))));
+                complete(reviewer, id, "Task_CheckPayment", Map.of("decision", "approve"));
+                complete(approver, id, "Task_ReleasePayment", Map.of("decision", "approve"));
+                complete(applicant, id, "Task_SubmitInterimReport", Map.of("progressReport", "Lotsen geschult.",
+                        "spentToDate", 5_000, "receivedToDate", 10_000));
+                complete(reviewer, id, "Task_CheckInterimReport", Map.of("result", "accept"));
+                complete(applicant, id, "Task_SubmitProof", Map.of("sachbericht", "120 Menschen begleitet.",
+                        "ownShare", 10_000, "thirdPartyFunds", 0, "otherPublicFunds", 0, "grantUsed", 10_000,
+                        "expenditure", List.of(Map.of("category", "gesamt", "amount", 20_000))));
+                if (firstTask(id, Map.of("Task_SupplyReceipts", applicant, "Task_CheckProof", reviewer))
+                        .equals("Task_SupplyReceipts")) {
+                    inDepthChecks.incrementAndGet();
+                    complete(applicant, id, "Task_SupplyReceipts", Map.of("documentsSupplied", "Belegliste"));
+                }
+                complete(reviewer, id, "Task_CheckProof", Map.of("purposeAchieved", "yes", "cuts", List.of()));
+                complete(approver, id, "Task_ConfirmClosure", Map.of("closureConfirmed", true));
+                awaitStatus(id, "CLOSED");
+            }));
+        } finally {
+            clock.reset();
+        }
+    }
+
     /** The same number of user tasks in a bare process, driven through the engine's Java API. */
-    private Rate bareEngineLifecyclesPerSecond(int count, int clients) throws Exception {
-        deployBareProcess();
+    private Rate bareEngineLifecyclesPerSecond(int count, int clients, int userTasks) throws Exception {
+        String key = deployBareProcess(userTasks);
         return Rate.of(count, () -> Load.parallel(count, clients, i -> {
-            String instance = runtime.startProcessInstanceByKey("benchmark-bare").getId();
-            for (int step = 0; step < 3; step++) {
+            String instance = runtime.startProcessInstanceByKey(key).getId();
+            for (int step = 0; step < userTasks; step++) {
                 Task task = awaitTask(instance);
                 tasks.complete(task.getId());
             }
@@ -412,17 +490,21 @@ class ThroughputBenchmarkTest {
      * user task: what the intake's procedure start is to be held against.
      */
     private Rate bareEngineStartsPerSecond(int count, int clients) throws Exception {
-        deployBareProcess();
-        return Rate.of(count, () -> Load.parallel(count, clients,
-                i -> runtime.startProcessInstanceByKey("benchmark-bare")));
+        String key = deployBareProcess(3);
+        return Rate.of(count, () -> Load.parallel(count, clients, i -> runtime.startProcessInstanceByKey(key)));
     }
 
-    private void deployBareProcess() {
-        BpmnModelInstance model = Bpmn.createExecutableProcess("benchmark-bare").camundaHistoryTimeToLive(1)
-                .startEvent()
-                .userTask("one").userTask("two").userTask("three").endEvent().done();
-        repository.createDeployment().addModelInstance("benchmark-bare.bpmn", model)
+    /** A process of nothing but the given number of user tasks one after the other; returns its key. */
+    private String deployBareProcess(int userTasks) {
+        String key = userTasks == 3 ? "benchmark-bare" : "benchmark-bare-" + userTasks;
+        AbstractFlowNodeBuilder<?, ?> builder = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                .startEvent();
+        for (int step = 1; step <= userTasks; step++) {
+            builder = builder.userTask("task" + step);
+        }
+        repository.createDeployment().addModelInstance(key + ".bpmn", builder.endEvent().done())
                 .enableDuplicateFiltering(true).deploy();
+        return key;
     }
 
     private Task awaitTask(String processInstanceId) {
@@ -459,6 +541,61 @@ class ThroughputBenchmarkTest {
             pause = Math.min(2 * pause, LAST_POLL_NANOS);
         }
         throw new IllegalStateException("no task " + taskKey + " for " + applicationId);
+    }
+
+    /** Which of the given tasks of the case (each looked for as its worker) appears first. */
+    private String firstTask(String applicationId, Map<String, ApiClient> candidates) {
+        Instant until = Instant.now().plusSeconds(60);
+        long pause = FIRST_POLL_NANOS;
+        while (Instant.now().isBefore(until)) {
+            for (Map.Entry<String, ApiClient> candidate : candidates.entrySet()) {
+                taskListRequests.incrementAndGet();
+                for (JsonNode task : candidate.getValue().get("/api/tasks?applicationId=" + applicationId).body()) {
+                    if (candidate.getKey().equals(task.path("taskDefinitionKey").asText())) {
+                        return candidate.getKey();
+                    }
+                }
+            }
+            LockSupport.parkNanos(pause);
+            pause = Math.min(2 * pause, LAST_POLL_NANOS);
+        }
+        throw new IllegalStateException("none of " + candidates.keySet() + " for " + applicationId);
+    }
+
+    /** Sends the request again, backing off, while it is answered 409 (not yet possible); then it must be 201. */
+    private static void awaitAccepted(java.util.function.Supplier<Response> request) {
+        Instant until = Instant.now().plusSeconds(60);
+        long pause = FIRST_POLL_NANOS;
+        while (Instant.now().isBefore(until)) {
+            Response response = request.get();
+            if (response.status() != 409) {
+                expect(response, 201);
+                return;
+            }
+            LockSupport.parkNanos(pause);
+            pause = Math.min(2 * pause, LAST_POLL_NANOS);
+        }
+        throw new IllegalStateException("still refused after 60 s");
+    }
+
+    private void awaitStatus(String applicationId, String status) {
+        Instant until = Instant.now().plusSeconds(60);
+        long pause = FIRST_POLL_NANOS;
+        while (Instant.now().isBefore(until)) {
+            if (status.equals(applicant.get("/api/applications/" + applicationId).body().path("status").asText())) {
+                return;
+            }
+            LockSupport.parkNanos(pause);
+            pause = Math.min(2 * pause, LAST_POLL_NANOS);
+        }
+        throw new IllegalStateException(applicationId + " did not reach " + status);
+    }
+
+    private static void expect(Response response, int status) {
+        if (response.status() != status) {
+            throw new IllegalStateException("answered " + response.status() + " instead of " + status + ": "
+                    + response.body());
+        }
     }
 
     private long receipts() {
