@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -81,9 +82,10 @@ public class WorklistService {
 
     /** The tasks of cases the user may see, in the order given, with their case. */
     private List<WorkTask> visible(CurrentUser user, List<OpenTask> found) {
+        // a page may hold tasks of other processes than cases' (surveys): they have no case id and are left out
         Map<UUID, CaseSummary> cases = this.cases.findVisible(found.stream().map(OpenTask::applicationId)
-                .collect(Collectors.toSet()), user);
-        return found.stream().filter(t -> cases.containsKey(t.applicationId()))
+                .filter(Objects::nonNull).collect(Collectors.toSet()), user);
+        return found.stream().filter(t -> t.applicationId() != null && cases.containsKey(t.applicationId()))
                 .map(t -> view(t, cases.get(t.applicationId()))).toList();
     }
 
