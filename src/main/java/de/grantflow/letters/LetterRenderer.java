@@ -92,8 +92,8 @@ class LetterRenderer {
     }
 
     /**
-     * A letter in European scripts that uses only the template's plain parts (every procedural letter but those
-     * with calculation tables) is set directly with PDFBox; any other goes through openhtmltopdf, and so does a
+     * A letter in European scripts that uses only the template's plain parts (every procedural letter, calculation
+     * tables included) is set directly with PDFBox; any other goes through openhtmltopdf, and so does a
      * letter the plain writer fails on: a step's letter must not fail for the faster way of setting it.
      */
     byte[] render(LetterContent content) {

@@ -16,9 +16,9 @@ import org.xml.sax.SAXException;
 
 /**
  * A letter as the template wrote it, read back into the few things a letter is made of: the DIN 5008 header fields,
- * headings, paragraphs, lists and two-column tables. {@link PlainLetterWriter} sets such a letter directly with
- * PDFBox in a fifth of the time the HTML renderer takes. A letter that uses anything else of the template (the
- * calculation tables, say) is not plain; it is rendered by openhtmltopdf as before.
+ * headings, paragraphs, lists, two-column tables and calculation tables. {@link PlainLetterWriter} sets such a letter
+ * directly with PDFBox in a fifth of the time the HTML renderer takes. A letter that uses anything else of the
+ * template is not plain; it is rendered by openhtmltopdf as before.
  */
 record PlainLetter(String title, String author, String subject, String language, List<String> footer,
         String authorityName, String unit, String returnAddress, List<String> recipient, List<InfoRow> info,
@@ -50,6 +50,20 @@ record PlainLetter(String title, String author, String subject, String language,
 
     /** A table of labels and values (class facts). */
     record Facts(List<List<Run>> labels, List<List<Run>> values) implements Block {
+    }
+
+    /** A calculation table (class calc): rows of cells on one line each, figures aligned right. */
+    record Calc(List<CalcRow> rows) implements Block {
+    }
+
+    /** A row of a calculation table: the head and the sum are bold and ruled off from the rows between. */
+    record CalcRow(RowKind kind, List<Cell> cells) {
+    }
+
+    enum RowKind { HEAD, BODY, SUM }
+
+    /** A cell of a calculation table; {@code figure} cells (class num) are aligned right. */
+    record Cell(List<Run> runs, boolean figure) {
     }
 
     /** The letter if everything in it is plain, otherwise empty. */
@@ -191,6 +205,7 @@ record PlainLetter(String title, String author, String subject, String language,
                     case "p.signature" -> blocks.add(new Text(Kind.SIGNATURE, runs(block, false)));
                     case "ul", "ol" -> list(block, kind.equals("ol"));
                     case "table.facts" -> facts(block);
+                    case "table.calc" -> calc(block);
                     default -> throw new NotPlain(kind);
                 }
             }
@@ -223,6 +238,39 @@ record PlainLetter(String title, String author, String subject, String language,
                 values.add(runs(cells.get(1), valueClass.equals("amount")));
             }
             blocks.add(new Facts(labels, values));
+        }
+
+        private void calc(Element table) {
+            List<CalcRow> rows = new ArrayList<>();
+            int columns = -1;
+            for (Element row : rows(table)) {
+                RowKind kind = switch (row.getAttribute("class")) {
+                    case "" -> RowKind.BODY;
+                    case "head" -> RowKind.HEAD;
+                    case "sum" -> RowKind.SUM;
+                    default -> throw new NotPlain("calc row " + row.getAttribute("class"));
+                };
+                List<Cell> cells = new ArrayList<>();
+                for (Element cell : children(row)) {
+                    String cellClass = cell.getAttribute("class");
+                    if (!cell.getTagName().equals("td") || !cellClass.isEmpty() && !cellClass.equals("num")) {
+                        throw new NotPlain("calc cell");
+                    }
+                    List<Run> runs = runs(cell, kind != RowKind.BODY);
+                    if (runs.contains(Run.BREAK)) {
+                        throw new NotPlain("break in a calculation");
+                    }
+                    cells.add(new Cell(runs, cellClass.equals("num")));
+                }
+                if (columns >= 0 && cells.size() != columns) {
+                    throw new NotPlain("calc rows of different lengths");
+                }
+                columns = cells.size();
+                rows.add(new CalcRow(kind, cells));
+            }
+            if (!rows.isEmpty()) {
+                blocks.add(new Calc(rows));
+            }
         }
 
         /** The text of an element that holds text only, such as a line of the address. */

@@ -1,9 +1,13 @@
 package de.grantflow.letters;
 
+import de.grantflow.letters.PlainLetter.Calc;
+import de.grantflow.letters.PlainLetter.CalcRow;
+import de.grantflow.letters.PlainLetter.Cell;
 import de.grantflow.letters.PlainLetter.Facts;
 import de.grantflow.letters.PlainLetter.InfoRow;
 import de.grantflow.letters.PlainLetter.Item;
 import de.grantflow.letters.PlainLetter.Kind;
+import de.grantflow.letters.PlainLetter.RowKind;
 import de.grantflow.letters.PlainLetter.Run;
 import de.grantflow.letters.PlainLetter.Text;
 import java.io.ByteArrayInputStream;
@@ -354,6 +358,8 @@ final class PlainLetterWriter {
                     item(item);
                 } else if (block instanceof Facts facts) {
                     facts(facts);
+                } else if (block instanceof Calc calc) {
+                    calc(calc);
                 }
             }
             for (int number = 1; number <= pages.size(); number++) {
@@ -527,6 +533,70 @@ final class PlainLetterWriter {
                 }
                 y += height;
                 atPageTop = false;
+            }
+            pendingMargin = 3 * MM;
+        }
+
+        /**
+         * A calculation table as the style sheet sets it: the whole width, 8 pt, each cell on one line with 2 mm
+         * after it, figures aligned right; the room the columns do not need is shared in proportion to their widest
+         * cells (the table layout of the HTML renderer). The head is ruled off below, the sum above; a page break
+         * falls between rows, never between the head and the first row.
+         */
+        private void calc(Calc calc) {
+            float size = 8;
+            float lineHeight = size * LINE_HEIGHT;
+            float padding = 2 * MM;
+            int columns = calc.rows().get(0).cells().size();
+            float[] widths = new float[columns];
+            List<List<Broken>> cells = new ArrayList<>();
+            for (CalcRow row : calc.rows()) {
+                List<Broken> line = new ArrayList<>();
+                for (int column = 0; column < columns; column++) {
+                    List<Broken> broken = wrap(row.cells().get(column).runs(), Float.MAX_VALUE, size);
+                    Broken only = broken.isEmpty() ? new Broken(List.of(), 0) : broken.get(0);
+                    line.add(only);
+                    widths[column] = Math.max(widths[column], only.width() + padding);
+                }
+                cells.add(line);
+            }
+            float natural = 0;
+            for (float width : widths) {
+                natural += width;
+            }
+            if (natural > RIGHT - LEFT) {
+                throw new DoesNotFit();
+            }
+            float room = RIGHT - LEFT - natural;
+            for (int column = 0; column < columns; column++) {
+                widths[column] += natural == 0 ? room / columns : room * widths[column] / natural;
+            }
+            float height = lineHeight + 1 * MM;
+            start(0, Math.min(calc.rows().size(), 2) * height);
+            for (int index = 0; index < calc.rows().size(); index++) {
+                CalcRow row = calc.rows().get(index);
+                if (index > 0 && y + height > PAGE_BOTTOM) {
+                    newPage();
+                    atPageTop = false;
+                }
+                if (row.kind() == RowKind.SUM) {
+                    page.add(new Rule(LEFT, RIGHT, y));
+                }
+                float baseline = regular.baseline(y + 0.5f * MM, size, lineHeight);
+                float x = LEFT;
+                for (int column = 0; column < columns; column++) {
+                    Cell cell = row.cells().get(column);
+                    Broken text = cells.get(index).get(column);
+                    if (!text.runs().isEmpty()) {
+                        float left = cell.figure() ? x + widths[column] - padding - text.width() : x;
+                        page.add(new Line(left, baseline, size, 0, text.runs()));
+                    }
+                    x += widths[column];
+                }
+                y += height;
+                if (row.kind() == RowKind.HEAD) {
+                    page.add(new Rule(LEFT, RIGHT, y));
+                }
             }
             pendingMargin = 3 * MM;
         }

@@ -2,14 +2,11 @@ package de.grantflow.letters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.grantflow.letters.LetterBody.ChangeDecision;
 import de.grantflow.letters.LetterBody.CheckNote;
-import de.grantflow.letters.LetterBody.EvaluationSheet;
 import de.grantflow.letters.LetterBody.GrantDecision;
+import de.grantflow.letters.LetterBody.ProofLine;
 import de.grantflow.letters.LetterBody.Receipt;
-import de.grantflow.letters.LetterBody.RecoveryDecision;
 import de.grantflow.letters.LetterBody.Rejection;
-import de.grantflow.letters.LetterBody.UnusedFundsReminder;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -47,10 +44,7 @@ class PlainLetterWriterTest {
 
         byte[] pdf = renderer.render(content);
 
-        boolean calculationTable = body instanceof ChangeDecision || body instanceof CheckNote
-                || body instanceof EvaluationSheet || body instanceof RecoveryDecision
-                || body instanceof UnusedFundsReminder reminder && reminder.interest() != null;
-        assertThat(producer(pdf)).isEqualTo(calculationTable ? "openhtmltopdf.com" : "grantflow");
+        assertThat(producer(pdf)).isEqualTo("grantflow");
         // the HTML renderer paints a line's spans after its text, so only the characters can be compared
         assertThat(characters(LetterRendererTest.text(pdf)))
                 .isEqualTo(characters(LetterRendererTest.text(renderer.renderAsHtml(content))));
@@ -91,6 +85,83 @@ class PlainLetterWriterTest {
         });
         assertThat(characters(text)).isEqualTo(characters(LetterRendererTest.text(renderer.renderAsHtml(content))));
         LetterRendererTest.assertPdfA(pdf);
+    }
+
+    /**
+     * A Prüfvermerk with 90 lines of expenditure: its calculation table runs over pages, row by row, within the
+     * margins, every figure of a column ends at the same right edge, and the head stays with the first row.
+     */
+    @Test
+    void setsLongCalculationTablesOverPagesWithTheirFiguresAligned() throws Exception {
+        List<ProofLine> lines = IntStream.rangeClosed(1, 90).mapToObj(n -> new ProofLine("Honorare Lotse " + n,
+                new BigDecimal(1_000 * n), new BigDecimal(900 * n), new BigDecimal("90.0"),
+                n % 7 == 0 ? new BigDecimal(50 * n) : BigDecimal.ZERO, n % 7 == 0 ? "Beleg fehlt" : null)).toList();
+        LetterContent content = new LetterContent(LetterRendererTest.header(), new CheckNote(true, lines,
+                List.of(new ProofLine("Eigenanteil", new BigDecimal("30000"), new BigDecimal("20000"),
+                        new BigDecimal("66.7"), BigDecimal.ZERO, null)), new BigDecimal("4095000"),
+                new BigDecimal("3685500"), new BigDecimal("3675000"), new BigDecimal("30000"), new BigDecimal("23000"),
+                new BigDecimal("30000"), new BigDecimal("7000"), true, "Geprüft."));
+
+        byte[] pdf = renderer.render(content);
+
+        assertThat(producer(pdf)).isEqualTo("grantflow");
+        // 8 pt: the tables, and on the first page the reference block beside the address; rows by page and baseline
+        java.util.Map<String, List<TextPosition>> rows = new java.util.TreeMap<>();
+        int pages;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            pages = document.getNumberOfPages();
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> positions) {
+                    positions.stream().filter(p -> p.getFontSizeInPt() == 8
+                            && (getCurrentPageNo() > 1 || p.getYDirAdj() > 100 * MM))
+                            .forEach(p -> rows.computeIfAbsent(getCurrentPageNo() + "/"
+                                    + Math.round(p.getYDirAdj() * 10), k -> new ArrayList<>()).add(p));
+                }
+            };
+            stripper.getText(document);
+        }
+        assertThat(pages).isGreaterThanOrEqualTo(3);
+        assertThat(rows.values().stream().flatMap(List::stream)).allSatisfy(glyph -> {
+            assertThat(glyph.getXDirAdj()).isGreaterThanOrEqualTo(24.9f * MM);
+            assertThat(glyph.getXDirAdj() + glyph.getWidthDirAdj()).isLessThanOrEqualTo(190.1f * MM);
+            assertThat(glyph.getYDirAdj()).isLessThanOrEqualTo(270 * MM);
+        });
+        // in each row of expenditure the planned amount, the first "EUR" from the left, ends at the column's edge
+        List<Float> plannedEnds = new ArrayList<>();
+        for (List<TextPosition> row : rows.values()) {
+            List<TextPosition> glyphs = row.stream().sorted(java.util.Comparator.comparing(TextPosition::getXDirAdj))
+                    .toList();
+            String line = glyphs.stream().map(TextPosition::getUnicode).reduce("", String::concat);
+            int eur = line.indexOf("EUR");
+            if (line.startsWith("Honorare") && eur > 0 && line.length() == glyphs.size()) {
+                TextPosition r = glyphs.get(eur + 2);
+                plannedEnds.add(r.getXDirAdj() + r.getWidthDirAdj());
+            }
+        }
+        assertThat(plannedEnds).hasSize(90);
+        assertThat(plannedEnds.stream().mapToDouble(Float::doubleValue).max().orElseThrow()
+                - plannedEnds.stream().mapToDouble(Float::doubleValue).min().orElseThrow()).isLessThan(0.5);
+        String text = LetterRendererTest.text(pdf);
+        assertThat(text).contains("Ausgabenposition", "Honorare Lotse 1 ", "Honorare Lotse 90", "Summe",
+                "4.095.000,00 EUR", "Seite " + pages + " von " + pages);
+        assertThat(characters(text)).isEqualTo(characters(LetterRendererTest.text(renderer.renderAsHtml(content))));
+        LetterRendererTest.assertPdfA(pdf);
+    }
+
+    /** A calculation table wider than the page is not squeezed: the HTML renderer sets that letter. */
+    @Test
+    void leavesACalculationTableWiderThanThePageToTheHtmlRenderer() throws IOException {
+        LetterContent content = new LetterContent(LetterRendererTest.header(), new CheckNote(false, List.of(
+                new ProofLine("Honorare " + "für die Begleitung Neuzugewanderter ".repeat(6), new BigDecimal("60000"),
+                        new BigDecimal("50000"), new BigDecimal("83.3"), BigDecimal.ZERO, null)), List.of(),
+                new BigDecimal("60000"), new BigDecimal("50000"), new BigDecimal("50000"), new BigDecimal("30000"),
+                new BigDecimal("30000"), new BigDecimal("30000"), BigDecimal.ZERO, true, "Geprüft."));
+
+        byte[] pdf = renderer.render(content);
+
+        assertThat(producer(pdf)).isEqualTo("openhtmltopdf.com");
+        assertThat(LetterRendererTest.text(pdf)).contains("Prüfvermerk", "Honorare für die Begleitung");
     }
 
     @Test
