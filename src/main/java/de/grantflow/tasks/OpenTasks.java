@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,15 +69,6 @@ class OpenTasks {
     List<OpenTask> ofCase(UUID applicationId) {
         return jdbc.sql(select + " WHERE P.BUSINESS_KEY_ = :key ORDER BY T.DUE_DATE_ ASC NULLS LAST,"
                 + " T.CREATE_TIME_, T.ID_").param("key", applicationId.toString()).query(this::row).list();
-    }
-
-    /** The given open tasks of cases, in no particular order. */
-    List<OpenTask> withIds(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql(select + " WHERE T.ID_ IN (:ids)").param("ids", ids).query(this::row).list().stream()
-                .filter(t -> t.applicationId() != null).toList();
     }
 
     /**

@@ -82,8 +82,6 @@ class OpenTasksTest {
                 .processInstanceBusinessKey(application.toString()).list().stream().map(Task::getId).toList());
         assertThat(ofCase).extracting(OpenTask::id).contains(check.getId());
         assertThat(ofCase).extracting(OpenTask::applicationId).containsOnly(application);
-        assertThat(open.withIds(List.of(check.getId(), "no-such-task"))).extracting(OpenTask::id)
-                .containsExactly(check.getId());
     }
 
     /**
@@ -113,7 +111,6 @@ class OpenTasksTest {
         tasks.saveTask(standalone);
         try {
             assertThat(open.find(standalone.getId())).isEmpty();
-            assertThat(open.withIds(List.of(standalone.getId()))).isEmpty();
             assertThat(open.find("no-such-task")).isEmpty();
         } finally {
             tasks.deleteTask(standalone.getId(), true);
