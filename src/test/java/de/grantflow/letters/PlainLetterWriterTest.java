@@ -63,17 +63,11 @@ class PlainLetterWriterTest {
 
         assertThat(producer(pdf)).isEqualTo("grantflow");
         List<TextPosition> body = new ArrayList<>();
-        int pages;
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            pages = document.getNumberOfPages();
-            PDFTextStripper stripper = new PDFTextStripper() {
-                @Override
-                protected void writeString(String text, List<TextPosition> positions) {
-                    positions.stream().filter(p -> p.getFontSizeInPt() == 10).forEach(body::add);
-                }
-            };
-            stripper.getText(document);
-        }
+        int pages = glyphs(pdf, (page, glyph) -> {
+            if (glyph.getFontSizeInPt() == 10) {
+                body.add(glyph);
+            }
+        });
         assertThat(pages).isGreaterThanOrEqualTo(3);
         String text = LetterRendererTest.text(pdf);
         assertThat(text).contains("Seite 1 von " + pages, "Seite " + pages + " von " + pages, "Grund 40",
@@ -107,20 +101,12 @@ class PlainLetterWriterTest {
         assertThat(producer(pdf)).isEqualTo("grantflow");
         // 8 pt: the tables, and on the first page the reference block beside the address; rows by page and baseline
         java.util.Map<String, List<TextPosition>> rows = new java.util.TreeMap<>();
-        int pages;
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            pages = document.getNumberOfPages();
-            PDFTextStripper stripper = new PDFTextStripper() {
-                @Override
-                protected void writeString(String text, List<TextPosition> positions) {
-                    positions.stream().filter(p -> p.getFontSizeInPt() == 8
-                            && (getCurrentPageNo() > 1 || p.getYDirAdj() > 100 * MM))
-                            .forEach(p -> rows.computeIfAbsent(getCurrentPageNo() + "/"
-                                    + Math.round(p.getYDirAdj() * 10), k -> new ArrayList<>()).add(p));
-                }
-            };
-            stripper.getText(document);
-        }
+        int pages = glyphs(pdf, (page, glyph) -> {
+            if (glyph.getFontSizeInPt() == 8 && (page > 1 || glyph.getYDirAdj() > 100 * MM)) {
+                rows.computeIfAbsent(page + "/" + Math.round(glyph.getYDirAdj() * 10), k -> new ArrayList<>())
+                        .add(glyph);
+            }
+        });
         assertThat(pages).isGreaterThanOrEqualTo(3);
         assertThat(rows.values().stream().flatMap(List::stream)).allSatisfy(glyph -> {
             assertThat(glyph.getXDirAdj()).isGreaterThanOrEqualTo(24.9f * MM);
@@ -249,6 +235,20 @@ class PlainLetterWriterTest {
                 names.add(document.getPage(0).getResources().getFont(name).getName());
             }
             return names.stream().sorted().toList();
+        }
+    }
+
+    /** Hands each glyph of the letter with its page number to {@code each}; returns the number of pages. */
+    static int glyphs(byte[] pdf, java.util.function.BiConsumer<Integer, TextPosition> each) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> positions) {
+                    positions.forEach(glyph -> each.accept(getCurrentPageNo(), glyph));
+                }
+            };
+            stripper.getText(document);
+            return document.getNumberOfPages();
         }
     }
 
