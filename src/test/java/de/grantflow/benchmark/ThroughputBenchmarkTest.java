@@ -122,6 +122,7 @@ class ThroughputBenchmarkTest {
     private ApiClient applicant;
     private ApiClient reviewer;
     private ApiClient approver;
+    private ApiClient administrator;
 
     @Test
     void measure() throws Exception {
@@ -132,6 +133,7 @@ class ThroughputBenchmarkTest {
         applicant = new ApiClient(port, "antrag.dortmund", "demo");
         reviewer = new ApiClient(port, "pruefer", "demo");
         approver = new ApiClient(port, "bewilliger", "demo");
+        administrator = new ApiClient(port, "admin", "demo");
         assertThat(org.springframework.util.ClassUtils.isPresent("kotlin.Unit", null))
                 .as("the benchmark runs on the application's class path, without the test-only Kotlin libraries")
                 .isFalse();
@@ -200,6 +202,7 @@ class ThroughputBenchmarkTest {
         double taskListsEach = taskListRequests.get() / (double) LIFECYCLES;
         Rate bare = bareEngineLifecyclesPerSecond(LIFECYCLES, LIFECYCLE_CLIENTS, 3);
         Rate floor = engineFloorLifecyclesPerSecond(LIFECYCLES, LIFECYCLE_CLIENTS);
+        Rate bareRest = bareEngineRestLifecyclesPerSecond(LIFECYCLES, LIFECYCLE_CLIENTS, 3);
         results.put("lifecycles", LIFECYCLES);
         results.put("lifecycleClients", LIFECYCLE_CLIENTS);
         results.put("lifecyclesPerSecond", round(lifecycles.perSecond()));
@@ -211,6 +214,10 @@ class ThroughputBenchmarkTest {
         results.put("engineFloorLifecyclesPerSecond", round(floor.perSecond()));
         results.put("engineFloorRatio", round(floor.perSecond() / bare.perSecond()));
         results.put("cpuMsPerEngineFloorLifecycle", round(floor.cpuMsEach()));
+        results.put("bareEngineRestLifecyclesPerSecond", round(bareRest.perSecond()));
+        results.put("bareEngineRestRatio", round(bareRest.perSecond() / bare.perSecond()));
+        results.put("cpuMsPerBareEngineRestLifecycle", round(bareRest.cpuMsEach()));
+        results.put("lifecycleRatioToBareEngineRest", round(lifecycles.perSecond() / bareRest.perSecond()));
     }
 
     private void closures(Map<String, Object> results) throws Exception {
@@ -219,6 +226,7 @@ class ThroughputBenchmarkTest {
         Rate closures = closureLifecyclesPerSecond(CLOSURES, LIFECYCLE_CLIENTS);
         double taskListsEach = taskListRequests.get() / (double) CLOSURES;
         Rate bare = bareEngineLifecyclesPerSecond(CLOSURES, LIFECYCLE_CLIENTS, CLOSURE_USER_TASKS);
+        Rate bareRest = bareEngineRestLifecyclesPerSecond(CLOSURES, LIFECYCLE_CLIENTS, CLOSURE_USER_TASKS);
         results.put("closureLifecycles", CLOSURES);
         results.put("closureLifecyclesInDepthChecked", inDepthChecks.get());
         results.put("closureLifecyclesPerSecond", round(closures.perSecond()));
@@ -227,6 +235,10 @@ class ThroughputBenchmarkTest {
         results.put("cpuMsPerClosureLifecycle", round(closures.cpuMsEach()));
         results.put("cpuMsPerBareEngineClosureLifecycle", round(bare.cpuMsEach()));
         results.put("taskListRequestsPerClosureLifecycle", round(taskListsEach));
+        results.put("bareEngineRestClosureLifecyclesPerSecond", round(bareRest.perSecond()));
+        results.put("bareEngineRestClosureRatio", round(bareRest.perSecond() / bare.perSecond()));
+        results.put("cpuMsPerBareEngineRestClosureLifecycle", round(bareRest.cpuMsEach()));
+        results.put("closureLifecycleRatioToBareEngineRest", round(closures.perSecond() / bareRest.perSecond()));
     }
 
     /** Until the JIT settles: shorter warm-ups left a third of the CPU to the compiler in the measured phases. */
@@ -237,10 +249,12 @@ class ThroughputBenchmarkTest {
             lifecyclesPerSecond(20, 4);
             bareEngineLifecyclesPerSecond(20, 4, 3);
             engineFloorLifecyclesPerSecond(20, 4);
+            bareEngineRestLifecyclesPerSecond(20, 4, 3);
         }
         if (PARTS.contains("closures")) {
             closureLifecyclesPerSecond(10, 4);
             bareEngineLifecyclesPerSecond(10, 4, CLOSURE_USER_TASKS);
+            bareEngineRestLifecyclesPerSecond(10, 4, CLOSURE_USER_TASKS);
         }
     }
 
@@ -497,6 +511,38 @@ class ThroughputBenchmarkTest {
                 tasks.complete(task.getId());
             }
         }));
+    }
+
+    /**
+     * The same bare process through the engine's own REST API ({@code /engine-rest}), over HTTP with Basic
+     * authentication as our API's clients talk to ours: start it, then look for each user task and complete it. As an
+     * administrator, for whom the engine checks nothing, as it checks nothing for the Java API without a user. Held
+     * against the bare process it shows what the HTTP requests alone cost the bare engine.
+     */
+    private Rate bareEngineRestLifecyclesPerSecond(int count, int clients, int userTasks) throws Exception {
+        String key = deployBareProcess(userTasks);
+        return Rate.of(count, () -> Load.parallel(count, clients, i -> {
+            Response started = administrator.post("/engine-rest/process-definition/key/" + key + "/start", null);
+            expect(started, 200);
+            String instance = started.body().path("id").asText();
+            for (int step = 0; step < userTasks; step++) {
+                expect(administrator.post("/engine-rest/task/" + awaitRestTask(instance) + "/complete", null), 204);
+            }
+        }));
+    }
+
+    private String awaitRestTask(String processInstanceId) {
+        Instant until = Instant.now().plusSeconds(60);
+        long pause = FIRST_POLL_NANOS;
+        while (Instant.now().isBefore(until)) {
+            JsonNode found = administrator.get("/engine-rest/task?processInstanceId=" + processInstanceId).body();
+            if (found.size() > 0) {
+                return found.get(0).path("id").asText();
+            }
+            LockSupport.parkNanos(pause);
+            pause = Math.min(2 * pause, LAST_POLL_NANOS);
+        }
+        throw new IllegalStateException("no task for " + processInstanceId);
     }
 
     /**
