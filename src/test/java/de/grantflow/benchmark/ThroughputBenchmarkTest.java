@@ -515,9 +515,11 @@ class ThroughputBenchmarkTest {
 
     /**
      * The same bare process through the engine's own REST API ({@code /engine-rest}), over HTTP with Basic
-     * authentication as our API's clients talk to ours: start it, then look for each user task and complete it. As an
-     * administrator, for whom the engine checks nothing, as it checks nothing for the Java API without a user. Held
-     * against the bare process it shows what the HTTP requests alone cost the bare engine.
+     * authentication as our API's clients talk to ours: start it, then look for each user task and complete it, as the
+     * administrator (the engine REST API is for administrators and integration accounts). The engine checks the start
+     * and each completion against the caller's grants, as it checks our API's completions; it leaves the task lists of
+     * an administrator unfiltered. Held against the bare process it shows what a client of the engine over HTTP, with
+     * the engine's security on, costs the bare engine.
      */
     private Rate bareEngineRestLifecyclesPerSecond(int count, int clients, int userTasks) throws Exception {
         String key = deployBareProcess(userTasks);
