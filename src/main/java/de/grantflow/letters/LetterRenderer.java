@@ -209,7 +209,18 @@ class LetterRenderer {
      * allowed in the XHTML the renderer parses: they are dropped, so that no input can stop a letter.
      */
     static String printable(String html) {
-        return NOT_IN_XML.matcher(html).replaceAll("");
+        for (int i = 0; i < html.length(); i++) {
+            if (!allowedInXml(html.charAt(i))) {
+                return NOT_IN_XML.matcher(html).replaceAll("");
+            }
+        }
+        // nearly every letter: a scan without the pattern (its search was 5 % of a receipt's CPU)
+        return html;
+    }
+
+    /** The complement of {@link #NOT_IN_XML}, one character at a time. */
+    private static boolean allowedInXml(char c) {
+        return c >= 0x20 ? c != 0x7F && c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r';
     }
 
     String html(LetterContent content) {

@@ -37,6 +37,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.verapdf.core.EncryptedPdfException;
@@ -148,6 +149,17 @@ class LetterRendererTest {
         }
         assertEmbeddedFonts(pdf);
         assertPdfA(pdf);
+    }
+
+    /** Every character XML 1.0 forbids is dropped before the letter is parsed, every other one kept. */
+    @Test
+    void dropsExactlyTheCharactersXmlForbids() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            boolean forbidden = c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F || c == 0xFFFE;
+            assertThat(LetterRenderer.printable("a" + c + "b")).as("U+%04X", (int) c)
+                    .isEqualTo(forbidden ? "ab" : "a" + c + "b");
+        }
+        assertThat(LetterRenderer.printable("a\uFFFFb\u0000c")).isEqualTo("abc");
     }
 
     /**
