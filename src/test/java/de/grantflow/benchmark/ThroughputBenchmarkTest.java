@@ -28,6 +28,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +36,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -534,17 +536,10 @@ class ThroughputBenchmarkTest {
     }
 
     private String awaitRestTask(String processInstanceId) {
-        Instant until = Instant.now().plusSeconds(60);
-        long pause = FIRST_POLL_NANOS;
-        while (Instant.now().isBefore(until)) {
+        return await(() -> {
             JsonNode found = administrator.get("/engine-rest/task?processInstanceId=" + processInstanceId).body();
-            if (found.size() > 0) {
-                return found.get(0).path("id").asText();
-            }
-            LockSupport.parkNanos(pause);
-            pause = Math.min(2 * pause, LAST_POLL_NANOS);
-        }
-        throw new IllegalStateException("no task for " + processInstanceId);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0).path("id").asText());
+        }, "no task for " + processInstanceId);
     }
 
     /**
@@ -623,87 +618,72 @@ class ThroughputBenchmarkTest {
     }
 
     private Task awaitTask(String processInstanceId) {
-        Instant until = Instant.now().plusSeconds(60);
-        long pause = FIRST_POLL_NANOS;
-        while (Instant.now().isBefore(until)) {
-            Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
-            if (task != null) {
-                return task;
-            }
-            LockSupport.parkNanos(pause);
-            pause = Math.min(2 * pause, LAST_POLL_NANOS);
-        }
-        throw new IllegalStateException("no task for " + processInstanceId);
+        return await(() -> Optional.ofNullable(tasks.createTaskQuery().processInstanceId(processInstanceId)
+                .singleResult()), "no task for " + processInstanceId);
     }
 
     private void complete(ApiClient client, String applicationId, String taskKey, Map<String, Object> data) {
-        Instant until = Instant.now().plusSeconds(60);
-        long pause = FIRST_POLL_NANOS;
-        while (Instant.now().isBefore(until)) {
+        String taskId = await(() -> {
             taskListRequests.incrementAndGet();
             for (JsonNode task : client.get("/api/tasks?applicationId=" + applicationId).body()) {
                 if (applicationId.equals(task.path("applicationId").asText())
                         && taskKey.equals(task.path("taskDefinitionKey").asText())) {
-                    int status = client.post("/api/tasks/" + task.path("id").asText() + "/complete",
-                            Map.of("data", data)).status();
-                    if (status != 204) {
-                        throw new IllegalStateException(taskKey + " answered " + status);
-                    }
-                    return;
+                    return Optional.of(task.path("id").asText());
                 }
             }
-            LockSupport.parkNanos(pause);
-            pause = Math.min(2 * pause, LAST_POLL_NANOS);
+            return Optional.empty();
+        }, "no task " + taskKey + " for " + applicationId);
+        int status = client.post("/api/tasks/" + taskId + "/complete", Map.of("data", data)).status();
+        if (status != 204) {
+            throw new IllegalStateException(taskKey + " answered " + status);
         }
-        throw new IllegalStateException("no task " + taskKey + " for " + applicationId);
     }
 
     /** Which of the given tasks of the case (each looked for as its worker) appears first. */
     private String firstTask(String applicationId, Map<String, ApiClient> candidates) {
-        Instant until = Instant.now().plusSeconds(60);
-        long pause = FIRST_POLL_NANOS;
-        while (Instant.now().isBefore(until)) {
+        return await(() -> {
             for (Map.Entry<String, ApiClient> candidate : candidates.entrySet()) {
                 taskListRequests.incrementAndGet();
                 for (JsonNode task : candidate.getValue().get("/api/tasks?applicationId=" + applicationId).body()) {
                     if (candidate.getKey().equals(task.path("taskDefinitionKey").asText())) {
-                        return candidate.getKey();
+                        return Optional.of(candidate.getKey());
                     }
                 }
             }
-            LockSupport.parkNanos(pause);
-            pause = Math.min(2 * pause, LAST_POLL_NANOS);
-        }
-        throw new IllegalStateException("none of " + candidates.keySet() + " for " + applicationId);
+            return Optional.empty();
+        }, "none of " + candidates.keySet() + " for " + applicationId);
     }
 
     /** Sends the request again, backing off, while it is answered 409 (not yet possible); then it must be 201. */
-    private static void awaitAccepted(java.util.function.Supplier<Response> request) {
-        Instant until = Instant.now().plusSeconds(60);
-        long pause = FIRST_POLL_NANOS;
-        while (Instant.now().isBefore(until)) {
+    private static void awaitAccepted(Supplier<Response> request) {
+        Response accepted = await(() -> {
             Response response = request.get();
-            if (response.status() != 409) {
-                expect(response, 201);
-                return;
-            }
-            LockSupport.parkNanos(pause);
-            pause = Math.min(2 * pause, LAST_POLL_NANOS);
-        }
-        throw new IllegalStateException("still refused after 60 s");
+            return response.status() == 409 ? Optional.empty() : Optional.of(response);
+        }, "still refused after 60 s");
+        expect(accepted, 201);
     }
 
     private void awaitStatus(String applicationId, String status) {
+        await(() -> status.equals(applicant.get("/api/applications/" + applicationId).body().path("status").asText())
+                ? Optional.of(status) : Optional.empty(), applicationId + " did not reach " + status);
+    }
+
+    /**
+     * Looks until there is an answer: at once, then after {@link #FIRST_POLL_NANOS}, twice as long each time up to
+     * {@link #LAST_POLL_NANOS}, for at most 60 s.
+     */
+    private static <T> T await(Supplier<Optional<T>> look, String failure) {
         Instant until = Instant.now().plusSeconds(60);
         long pause = FIRST_POLL_NANOS;
         while (Instant.now().isBefore(until)) {
-            if (status.equals(applicant.get("/api/applications/" + applicationId).body().path("status").asText())) {
-                return;
+            Optional<T> found = look.get();
+            if (found.isPresent()) {
+                return found.get();
             }
             LockSupport.parkNanos(pause);
             pause = Math.min(2 * pause, LAST_POLL_NANOS);
         }
-        throw new IllegalStateException(applicationId + " did not reach " + status);
+        throw new IllegalStateException(failure);
     }
 
     private static void expect(Response response, int status) {
