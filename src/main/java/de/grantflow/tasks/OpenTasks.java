@@ -118,22 +118,27 @@ class OpenTasks {
         Array candidates = rs.getArray("CANDIDATES");
         return new OpenTask(id, rs.getString("NAME_"), definitionKey, rs.getString("ASSIGNEE_"),
                 rs.getString("PROC_INST_ID_"), rs.getString("TENANT_ID_"), instant(rs.getTimestamp("CREATE_TIME_")),
-                instant(rs.getTimestamp("DUE_DATE_")), formKey(id, processDefinition, definitionKey),
+                instant(rs.getTimestamp("DUE_DATE_")), formOf(processDefinition, definitionKey),
                 caseId(rs.getString("BUSINESS_KEY_")), List.copyOf(Arrays.asList((String[]) candidates.getArray())));
     }
 
-    private String formKey(String taskId, String processDefinition, String definitionKey) {
-        FormRef ref = forms.computeIfAbsent(processDefinition, this::formsOf).get(definitionKey);
-        if (ref == null) {
-            return null;
+    /**
+     * The key of the task's form. A form chosen by a process variable ({@code ${...}}) is evaluated by the engine for
+     * this one task, only when asked: a task query per row cost a case's task list a tenth of a closure lifecycle
+     * (issue 7), mostly for tasks the caller may not work on.
+     */
+    String formKey(OpenTask task) {
+        FormRef ref = task.form();
+        if (ref == null || !ref.expression()) {
+            return ref == null ? null : ref.key();
         }
-        if (!ref.expression()) {
-            return ref.key();
-        }
-        // a form chosen by a process variable (${...}): the engine evaluates it for this one task
-        Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-        CamundaFormRef evaluated = task == null ? null : task.getCamundaFormRef();
-        return evaluated == null ? null : evaluated.getKey();
+        Task evaluated = tasks.createTaskQuery().taskId(task.id()).initializeFormKeys().singleResult();
+        CamundaFormRef form = evaluated == null ? null : evaluated.getCamundaFormRef();
+        return form == null ? null : form.getKey();
+    }
+
+    private FormRef formOf(String processDefinition, String definitionKey) {
+        return forms.computeIfAbsent(processDefinition, this::formsOf).get(definitionKey);
     }
 
     private Map<String, FormRef> formsOf(String processDefinition) {
@@ -162,12 +167,13 @@ class OpenTasks {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private record FormRef(String key, boolean expression) {
+    /** A user task's form as the model names it: a key, or an expression to evaluate for each task. */
+    record FormRef(String key, boolean expression) {
     }
 
-    /** An open user task of a case, with what the worklist shows and checks. */
+    /** An open user task of a case, with what the worklist shows and checks; its form's key from {@link #formKey}. */
     record OpenTask(String id, String name, String taskDefinitionKey, String assignee, String processInstanceId,
-            String tenantId, Instant created, Instant due, String formKey, UUID applicationId,
+            String tenantId, Instant created, Instant due, FormRef form, UUID applicationId,
             List<String> candidateGroups) {
     }
 }

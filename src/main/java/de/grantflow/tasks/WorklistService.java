@@ -167,9 +167,9 @@ public class WorklistService {
         });
     }
 
-    private static WorkTask view(OpenTask task, CaseSummary c) {
+    private WorkTask view(OpenTask task, CaseSummary c) {
         return new WorkTask(task.id(), task.name(), task.taskDefinitionKey(), c.id(), c.reference(),
-                c.programmeKey(), c.projectTitle(), task.assignee(), task.created(), task.due(), task.formKey(),
+                c.programmeKey(), c.projectTitle(), task.assignee(), task.created(), task.due(), open.formKey(task),
                 c.municipalityAgs());
     }
 
@@ -190,7 +190,7 @@ public class WorklistService {
     }
 
     private Optional<FormDefinition> formOf(OpenTask task) {
-        return Optional.ofNullable(task.formKey()).flatMap(forms::find);
+        return Optional.ofNullable(open.formKey(task)).flatMap(forms::find);
     }
 
     /**

@@ -15,10 +15,13 @@ import java.util.Objects;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +46,8 @@ class OpenTasksTest {
     @Autowired TransactionTemplate transaction;
     @Autowired Clock clock;
     @Autowired HistoryService history;
+    @Autowired RepositoryService repository;
+    @Autowired RuntimeService runtime;
     @LocalServerPort int port;
 
     @BeforeEach
@@ -104,6 +109,31 @@ class OpenTasksTest {
                 .satisfies(task -> assertThat(task.getEndTime()).isNotNull());
     }
 
+    /**
+     * A form chosen by a process variable (the self-evaluation's) is evaluated only when its key is asked for, and
+     * then as the engine evaluates it.
+     */
+    @Test
+    void evaluatesAFormChosenByAVariableWhenAsked() {
+        String key = "open-tasks-chosen-form";
+        String deployment = repository.createDeployment().addModelInstance(key + ".bpmn", Bpmn
+                .createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent().userTask("Task_Chosen")
+                .camundaCandidateGroups("reviewer-br-arnsberg").camundaFormRef("${chosenForm}")
+                .camundaFormRefBinding("latest").endEvent().done()).deploy().getId();
+        try {
+            UUID application = UUID.randomUUID();
+            runtime.startProcessInstanceByKey(key, application.toString(), Map.of("chosenForm", "formal-check"));
+
+            OpenTask read = open.ofCase(application).get(0);
+
+            assertThat(read.form().expression()).isTrue();
+            assertThat(open.formKey(read)).isEqualTo(tasks.createTaskQuery().taskId(read.id()).initializeFormKeys()
+                    .singleResult().getCamundaFormRef().getKey()).isEqualTo("formal-check");
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
+    }
+
     @Test
     void knowsNoTaskOutsideACase() {
         Task standalone = tasks.newTask();
@@ -144,7 +174,7 @@ class OpenTasksTest {
         assertThat(read.tenantId()).isEqualTo(task.getTenantId()).isNotNull();
         assertThat(read.created()).isEqualTo(task.getCreateTime().toInstant());
         assertThat(read.due()).isEqualTo(task.getDueDate() == null ? null : task.getDueDate().toInstant());
-        assertThat(read.formKey()).isEqualTo(task.getCamundaFormRef().getKey()).isEqualTo("formal-check");
+        assertThat(open.formKey(read)).isEqualTo(task.getCamundaFormRef().getKey()).isEqualTo("formal-check");
         assertThat(read.applicationId()).isEqualTo(application);
         assertThat(read.candidateGroups()).containsExactlyInAnyOrderElementsOf(tasks.getIdentityLinksForTask(
                 task.getId()).stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
