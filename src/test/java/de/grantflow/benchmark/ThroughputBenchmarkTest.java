@@ -213,7 +213,9 @@ class ThroughputBenchmarkTest {
         results.put("bareEngineLifecyclesPerSecond", round(bare.perSecond()));
         results.put("lifecycleRatio", round(lifecycles.perSecond() / bare.perSecond()));
         results.put("cpuMsPerLifecycle", round(lifecycles.cpuMsEach()));
+        results.put("jvmCpuMsPerLifecycle", round(lifecycles.jvmCpuMsEach()));
         results.put("cpuMsPerBareEngineLifecycle", round(bare.cpuMsEach()));
+        results.put("jvmCpuMsPerBareEngineLifecycle", round(bare.jvmCpuMsEach()));
         results.put("taskListRequestsPerLifecycle", round(taskListsEach));
         results.put("engineFloorLifecyclesPerSecond", round(floor.perSecond()));
         results.put("engineFloorRatio", round(floor.perSecond() / bare.perSecond()));
@@ -221,6 +223,7 @@ class ThroughputBenchmarkTest {
         results.put("bareEngineRestLifecyclesPerSecond", round(bareRest.perSecond()));
         results.put("bareEngineRestRatio", round(bareRest.perSecond() / bare.perSecond()));
         results.put("cpuMsPerBareEngineRestLifecycle", round(bareRest.cpuMsEach()));
+        results.put("jvmCpuMsPerBareEngineRestLifecycle", round(bareRest.jvmCpuMsEach()));
         results.put("lifecycleRatioToBareEngineRest", round(lifecycles.perSecond() / bareRest.perSecond()));
     }
 
@@ -237,11 +240,14 @@ class ThroughputBenchmarkTest {
         results.put("bareEngineClosureLifecyclesPerSecond", round(bare.perSecond()));
         results.put("closureLifecycleRatio", round(closures.perSecond() / bare.perSecond()));
         results.put("cpuMsPerClosureLifecycle", round(closures.cpuMsEach()));
+        results.put("jvmCpuMsPerClosureLifecycle", round(closures.jvmCpuMsEach()));
         results.put("cpuMsPerBareEngineClosureLifecycle", round(bare.cpuMsEach()));
+        results.put("jvmCpuMsPerBareEngineClosureLifecycle", round(bare.jvmCpuMsEach()));
         results.put("taskListRequestsPerClosureLifecycle", round(taskListsEach));
         results.put("bareEngineRestClosureLifecyclesPerSecond", round(bareRest.perSecond()));
         results.put("bareEngineRestClosureRatio", round(bareRest.perSecond() / bare.perSecond()));
         results.put("cpuMsPerBareEngineRestClosureLifecycle", round(bareRest.cpuMsEach()));
+        results.put("jvmCpuMsPerBareEngineRestClosureLifecycle", round(bareRest.jvmCpuMsEach()));
         results.put("closureLifecycleRatioToBareEngineRest", round(closures.perSecond() / bareRest.perSecond()));
     }
 
