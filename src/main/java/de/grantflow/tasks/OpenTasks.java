@@ -124,13 +124,16 @@ class OpenTasks {
 
     /**
      * The key of the task's form. A form chosen by a process variable ({@code ${...}}) is evaluated by the engine for
-     * this one task, only when asked: a task query per row cost a case's task list a tenth of a closure lifecycle
-     * (issue 7), mostly for tasks the caller may not work on.
+     * this one task, only when asked: evaluated for every row, it was most of what a case's task list cost in the
+     * closure lifecycles (issue 7), mostly for tasks the caller may not work on.
      */
     String formKey(OpenTask task) {
         FormRef ref = task.form();
-        if (ref == null || !ref.expression()) {
-            return ref == null ? null : ref.key();
+        if (ref == null) {
+            return null;
+        }
+        if (!ref.expression()) {
+            return ref.key();
         }
         Task evaluated = tasks.createTaskQuery().taskId(task.id()).initializeFormKeys().singleResult();
         CamundaFormRef form = evaluated == null ? null : evaluated.getCamundaFormRef();
