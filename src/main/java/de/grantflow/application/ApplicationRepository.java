@@ -100,6 +100,14 @@ class ApplicationRepository {
                 .optional();
     }
 
+    /** Locks the case's row as {@link #lock} does and reads only its status (no form data to parse). */
+    Optional<ApplicationStatus> lockStatus(UUID id) {
+        return jdbc.sql("SELECT status FROM application WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query((rs, row) -> ApplicationStatus.valueOf(rs.getString("status")))
+                .optional();
+    }
+
     List<Cases.CaseSummary> findSummaries(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -54,8 +54,8 @@ public class CaseFile {
     /** Adds an entry to the case's timeline. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(UUID id, CaseEventType event, String actor, String note, Map<String, Object> details) {
-        Application application = lockApplication(id);
-        repository.appendEvent(id, new CaseEvent(clock.instant(), event, actor, application.status(), note, details));
+        ApplicationStatus status = repository.lockStatus(id).orElseThrow(() -> new CaseNotFoundException(id));
+        repository.appendEvent(id, new CaseEvent(clock.instant(), event, actor, status, note, details));
     }
 
     /** Issues the step's letter once; a retried step gets the letter already stored. */

@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /** Reading ids and values from process variables, and writing instants as the engine's timers expect them. */
 final class ProcessVariables {
@@ -22,6 +24,15 @@ final class ProcessVariables {
     static String text(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         return value == null ? null : value.toString();
+    }
+
+    /**
+     * Sets a value in place of the completed form's value of that name, transient if that was (our API passes form
+     * values transient, see FormValues; the engine lets no variable change between transient and persistent).
+     */
+    static void replace(VariableScope scope, String name, Object value) {
+        TypedValue current = scope.getVariableTyped(name);
+        scope.setVariable(name, Variables.untypedValue(value, current != null && current.isTransient()));
     }
 
     /** ISO 8601 with offset, as timeDate and dueDate expressions accept it. */

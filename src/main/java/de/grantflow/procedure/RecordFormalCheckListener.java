@@ -23,6 +23,6 @@ class RecordFormalCheckListener implements TaskListener {
         progress.recordFormalCheck(ProcessVariables.applicationId(task), complete,
                 ProcessVariables.text(task, "missingDocuments"),
                 ProcessVariables.actor(task.getProcessEngineServices(), task.getAssignee()));
-        task.setVariable(VAR_COMPLETE, complete);
+        ProcessVariables.replace(task, VAR_COMPLETE, complete);
     }
 }

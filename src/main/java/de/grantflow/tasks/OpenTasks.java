@@ -49,14 +49,22 @@ class OpenTasks {
         this.tasks = tasks;
         this.repository = repository;
         String taskTable = management.getTableName(Task.class);
-        // the engine names every table with the same prefix; identity links have no public entity to ask for
-        this.linkTable = taskTable.substring(0, taskTable.length() - "TASK".length()) + "IDENTITYLINK";
+        this.linkTable = runtimeTable(management, "IDENTITYLINK");
         this.select = "SELECT T.ID_, T.NAME_, T.TASK_DEF_KEY_, T.ASSIGNEE_, T.PROC_INST_ID_, T.PROC_DEF_ID_,"
                 + " T.TENANT_ID_, T.CREATE_TIME_, T.DUE_DATE_, P.BUSINESS_KEY_,"
                 + " ARRAY(SELECT L.GROUP_ID_ FROM " + linkTable + " L WHERE L.TASK_ID_ = T.ID_ AND L.TYPE_ = '"
                 + IdentityLinkType.CANDIDATE + "' AND L.GROUP_ID_ IS NOT NULL) AS CANDIDATES"
                 + " FROM " + taskTable + " T JOIN " + management.getTableName(ProcessInstance.class)
                 + " P ON P.ID_ = T.PROC_INST_ID_";
+    }
+
+    /**
+     * The name of one of the engine's runtime tables, such as {@code IDENTITYLINK} or {@code VARIABLE}: the engine
+     * names every table with the same prefix, and these have no public entity to ask for.
+     */
+    static String runtimeTable(ManagementService management, String name) {
+        String taskTable = management.getTableName(Task.class);
+        return taskTable.substring(0, taskTable.length() - "TASK".length()) + name;
     }
 
     /** The task, if it is open and belongs to a case. */

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +38,7 @@ public class WorklistService {
 
     private final TaskService tasks;
     private final OpenTasks open;
+    private final FormValues values;
     private final IdentityService identity;
     private final RepositoryService repository;
     private final Cases cases;
@@ -44,10 +46,11 @@ public class WorklistService {
     private final FormValidator validator;
     private final Clock clock;
 
-    WorklistService(TaskService tasks, OpenTasks open, IdentityService identity, RepositoryService repository,
-            Cases cases, FormCatalog forms, FormValidator validator, Clock clock) {
+    WorklistService(TaskService tasks, OpenTasks open, FormValues values, IdentityService identity,
+            RepositoryService repository, Cases cases, FormCatalog forms, FormValidator validator, Clock clock) {
         this.tasks = tasks;
         this.open = open;
+        this.values = values;
         this.identity = identity;
         this.repository = repository;
         this.cases = cases;
@@ -147,7 +150,7 @@ public class WorklistService {
      * Validates against the task's form and completes the task as the caller. A task nobody holds is completed without
      * claiming it first: a claim is one more engine command with its authorization check and grant (a fifth of the
      * completion's cost), and the engine records the completing user anyway (user operation log), as the listeners
-     * and the case's history do.
+     * and the case's history do. The form's values reach the engine as {@link FormValues transient variables}.
      */
     @Transactional
     public void complete(CurrentUser user, String id, Map<String, Object> data) {
@@ -161,8 +164,9 @@ public class WorklistService {
         if (!result.valid()) {
             throw new FormValidationException(result.errors());
         }
+        VariableMap variables = values.of(task, result.data());
         as(user, task, () -> {
-            tasks.complete(id, result.data());
+            tasks.complete(id, variables);
             return null;
         });
     }
