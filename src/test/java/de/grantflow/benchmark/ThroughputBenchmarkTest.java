@@ -43,6 +43,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
@@ -576,11 +578,18 @@ class ThroughputBenchmarkTest {
                 "adverse", false, "granted", true, "finalAt", "2099-12-31T00:00:00+01:00");
         return measured(count, () -> Load.parallel(count, clients, i -> {
             String instance = runtime.startProcessInstanceByKey(key, "floor-" + i, withId(variables, i)).getId();
-            tasks.complete(awaitTask(instance).getId(), Map.of("complete", true));
-            tasks.complete(awaitTask(instance).getId(), Map.of("score", 80, "recommendation", "approve",
-                    "proposedAmount", 10_000, "justification", "Gut."));
-            tasks.complete(awaitTask(instance).getId(), Map.of("decision", "approve"));
+            tasks.complete(awaitTask(instance).getId(), formValues(Map.of("complete", true)));
+            tasks.complete(awaitTask(instance).getId(), formValues(Map.of("score", 80, "recommendation", "approve",
+                    "proposedAmount", 10_000, "justification", "Gut.")));
+            tasks.complete(awaitTask(instance).getId(), formValues(Map.of("decision", "approve")));
         }));
+    }
+
+    /** A form's values as our API passes them to the engine: transient (see FormValues). */
+    private static VariableMap formValues(Map<String, Object> values) {
+        VariableMap variables = Variables.createVariables();
+        values.forEach((name, value) -> variables.putValueTyped(name, Variables.untypedValue(value, true)));
+        return variables;
     }
 
     private static Map<String, Object> withId(Map<String, Object> variables, int i) {
