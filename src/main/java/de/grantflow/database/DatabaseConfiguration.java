@@ -34,7 +34,8 @@ class DatabaseConfiguration {
         config.setAutoCommit(true);
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         // a statement becomes a named server-side statement on its first run instead of its fifth: the engine's
-        // authorization check of a completion is 19 KB of SQL whose planning took 6 to 9 ms each time (README: Benchmark)
+        // authorization check of a completion is 19 KB of SQL whose planning took 6 to 9 ms each time
+        // (README: Configuration, prepared statements)
         config.addDataSourceProperty("prepareThreshold", "1");
         return new HikariDataSource(config);
     }
