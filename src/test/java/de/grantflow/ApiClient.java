@@ -3,19 +3,33 @@ package de.grantflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
-/** Talks to the running application over HTTP as one user, with Basic authentication, as an API client would. */
+/**
+ * Talks to the running application over HTTP as one user, with Basic authentication, as an API client would. Threads
+ * that share one client each get their own connection: the HTTP client's default pool keeps at most 5 connections to a
+ * server, and more threads would queue for them in the client, where the server neither sees nor sheds them.
+ */
 public final class ApiClient {
+
+    /** More than any test's or benchmark's clients of one user at once (the benchmark's largest level is 128). */
+    private static final int CONNECTIONS = 256;
 
     private final RestClient http;
     private final ObjectMapper json = new ObjectMapper();
 
     public ApiClient(int port, String username, String password) {
         this.http = RestClient.builder()
+                .requestFactory(new HttpComponentsClientHttpRequestFactory(HttpClients.custom()
+                        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                                .setMaxConnPerRoute(CONNECTIONS).setMaxConnTotal(CONNECTIONS).build())
+                        .build()))
                 .baseUrl("http://localhost:" + port)
                 .defaultHeaders(h -> h.setBasicAuth(username, password))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
