@@ -5,6 +5,9 @@ import static de.grantflow.procedure.GrantApplicationProcess.*;
 import de.grantflow.application.ApplicationSubmitted;
 import de.grantflow.application.CaseProgress;
 import de.grantflow.web.RequestLoad;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.RuntimeService;
@@ -33,9 +37,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one acquisition and one commit per submission. A submission that got its answer gets exactly one procedure, after a
  * crash too; the workers of one node and of several nodes share the rows (SKIP LOCKED).
  * <p>
- * While the node is busy answering API requests (at least {@code yield-above} at once), each worker pauses after a
- * batch for {@code yield-factor} times as long as the batch took: in a burst the front door keeps most of the CPU and
- * answers quickly, the procedures still start at a steady fraction, and they catch up when the burst is over.
+ * While the node is busy answering API requests (see {@link GiveWay}), each worker pauses after a full batch for
+ * {@code yield-factor} times as long as the batch took: in a burst the front door keeps most of the CPU and answers
+ * quickly, the procedures still start at a steady fraction, and they catch up when the burst is over.
+ * <p>
+ * Meters (Micrometer): {@code grantflow.intake.batches} times each batch, tagged by what the worker did next
+ * ({@code then}: {@code gave-way}, {@code went-on} or {@code waited} for more work); {@code grantflow.intake.pauses}
+ * times the pauses; {@code grantflow.intake.requests.at.work} records the requests at work each time a worker decides.
  */
 @Component
 class ProcessIntake implements SmartLifecycle {
@@ -52,8 +60,12 @@ class ProcessIntake implements SmartLifecycle {
     private final int workerCount;
     private final Duration idlePoll;
     private final RequestLoad load;
-    private final int yieldAbove;
-    private final int yieldFactor;
+    private final GiveWay giveWay;
+    private final Timer givingWay;
+    private final Timer goingOn;
+    private final Timer waiting;
+    private final Timer pauses;
+    private final DistributionSummary requestsAtWork;
     private volatile List<Thread> workers = List.of();
 
     ProcessIntake(JdbcClient jdbc, PlatformTransactionManager transactionManager, RuntimeService runtime,
@@ -61,7 +73,8 @@ class ProcessIntake implements SmartLifecycle {
             @Value("${grantflow.intake.workers:2}") int workerCount,
             @Value("${grantflow.intake.idle-poll:PT1S}") Duration idlePoll, RequestLoad load,
             @Value("${grantflow.intake.yield-above:8}") int yieldAbove,
-            @Value("${grantflow.intake.yield-factor:3}") int yieldFactor) {
+            @Value("${grantflow.intake.yield-above-rate:50}") double yieldAboveRate,
+            @Value("${grantflow.intake.yield-factor:3}") int yieldFactor, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.runtime = runtime;
@@ -71,8 +84,20 @@ class ProcessIntake implements SmartLifecycle {
         this.workerCount = workerCount;
         this.idlePoll = idlePoll;
         this.load = load;
-        this.yieldAbove = yieldAbove;
-        this.yieldFactor = yieldFactor;
+        this.giveWay = new GiveWay(yieldAbove, yieldAboveRate, yieldFactor);
+        this.givingWay = batches(meters, "gave-way");
+        this.goingOn = batches(meters, "went-on");
+        this.waiting = batches(meters, "waited");
+        this.pauses = Timer.builder("grantflow.intake.pauses")
+                .description("Pauses of the intake workers while the node answers API requests").register(meters);
+        this.requestsAtWork = DistributionSummary.builder("grantflow.intake.requests.at.work")
+                .description("API requests at work when an intake worker decides whether to give way")
+                .register(meters);
+    }
+
+    private static Timer batches(MeterRegistry meters, String then) {
+        return Timer.builder("grantflow.intake.batches").tag("then", then)
+                .description("Batches of procedure starts, by what the worker did after the batch").register(meters);
     }
 
     /** Stores the submission for the worker in the caller's transaction and wakes the worker once it commits. */
@@ -186,6 +211,7 @@ class ProcessIntake implements SmartLifecycle {
     private void work() {
         while (workers.contains(Thread.currentThread())) {
             long began = System.nanoTime();
+            long arrivedBefore = load.arrived();
             int started;
             try {
                 started = drainBatch();
@@ -193,21 +219,31 @@ class ProcessIntake implements SmartLifecycle {
                 log.error("Verfahrensstart fehlgeschlagen", e);
                 started = 0;
             }
+            long took = System.nanoTime() - began;
+            int atWork = load.working();
+            requestsAtWork.record(atWork);
+            long pause = giveWay.pauseNanos(atWork, load.arrived() - arrivedBefore, took);
             if (started < batchSize) {
+                waiting.record(took, TimeUnit.NANOSECONDS);
                 LockSupport.parkNanos(idlePoll.toNanos());
-            } else if (load.working() >= yieldAbove) {
-                giveWay(yieldFactor * (System.nanoTime() - began));
+            } else if (pause > 0) {
+                givingWay.record(took, TimeUnit.NANOSECONDS);
+                pause(pause);
+            } else {
+                goingOn.record(took, TimeUnit.NANOSECONDS);
             }
         }
     }
 
     /** Pauses for the whole time: each new submission wakes the workers, which would otherwise cut the pause short. */
-    private void giveWay(long nanos) {
-        long until = System.nanoTime() + nanos;
+    private void pause(long nanos) {
+        long began = System.nanoTime();
+        long until = began + nanos;
         for (long left = nanos; left > 0 && workers.contains(Thread.currentThread());
                 left = until - System.nanoTime()) {
             LockSupport.parkNanos(left);
         }
+        pauses.record(System.nanoTime() - began, TimeUnit.NANOSECONDS);
     }
 
     @Override

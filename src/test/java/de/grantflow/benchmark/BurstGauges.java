@@ -1,14 +1,20 @@
 package de.grantflow.benchmark;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -16,20 +22,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * against its causes: letters stored (in the burst the receipts: how far the procedures kept up), PostgreSQL's
  * checkpoints, megabytes of write-ahead log and full-page images (the whole 8 KB page logged the first time a page
  * changes after a checkpoint), and the JVM's time in garbage collection and in its JIT compiler (the elapsed time of
- * its compiler threads). Sampled once a second; each difference counts in the minute it was taken.
+ * its compiler threads); and the intake workers' batches by what they did next (gave way to the front door, went on at
+ * once, waited for more work), their time in batches and in pauses, and the mean of the API requests at work when they
+ * decided. Sampled once a second; each difference counts in the minute it was taken.
  */
 final class BurstGauges {
 
-    private static final String[] NAMES = {"LettersStored", "Checkpoints", "WalMb", "FullPageImages", "GcMs", "JitMs"};
+    private static final String[] NAMES = {"LettersStored", "Checkpoints", "WalMb", "FullPageImages", "GcMs", "JitMs",
+            "ServerRequests", "ServerRequestMs", "IntakeGaveWay", "IntakeWentOn", "IntakeWaited", "IntakeBatchMs",
+            "IntakePauseMs", "RequestsAtWork"};
+    private static final int REQUESTS_AT_WORK = NAMES.length - 1;
+    private static final int DECISIONS_FROM = 8;
 
     private final JdbcClient jdbc;
+    private final MeterRegistry meters;
     private final long start;
     private final long[][] perMinute;
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
     private long[] last;
 
-    BurstGauges(JdbcClient jdbc, long start, int minutes) {
+    BurstGauges(JdbcClient jdbc, MeterRegistry meters, long start, int minutes) {
         this.jdbc = jdbc;
+        this.meters = meters;
         this.start = start;
         perMinute = new long[NAMES.length][minutes];
         last = sample();
@@ -46,14 +60,23 @@ final class BurstGauges {
         record();
     }
 
-    /** The figures by name (prefixed, "PerMinute" appended), one value per minute. */
+    /**
+     * The figures by name (prefixed, "PerMinute" appended), one value per minute; the requests at work as the mean over
+     * the minute's decisions.
+     */
     Map<String, List<Long>> perMinute(String prefix) {
         Map<String, List<Long>> figures = new LinkedHashMap<>();
-        for (int gauge = 0; gauge < NAMES.length; gauge++) {
+        for (int gauge = 0; gauge < REQUESTS_AT_WORK; gauge++) {
             long divisor = NAMES[gauge].equals("WalMb") ? 1_000_000 : 1;
             figures.put(prefix + NAMES[gauge] + "PerMinute",
                     Arrays.stream(perMinute[gauge]).map(value -> value / divisor).boxed().toList());
         }
+        figures.put(prefix + "IntakeRequestsAtWorkMeanPerMinute", IntStream.range(0, perMinute[0].length)
+                .mapToObj(minute -> {
+                    long decisions = perMinute[DECISIONS_FROM][minute] + perMinute[DECISIONS_FROM + 1][minute]
+                            + perMinute[DECISIONS_FROM + 2][minute];
+                    return decisions == 0 ? 0 : perMinute[REQUESTS_AT_WORK][minute] / decisions;
+                }).toList());
         return figures;
     }
 
@@ -76,6 +99,22 @@ final class BurstGauges {
         long gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
         long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-        return new long[] {database[0], database[1], database[2], database[3], gc, jit};
+        Timer gaveWay = batches("gave-way");
+        Timer wentOn = batches("went-on");
+        Timer waited = batches("waited");
+        long batchMs = (long) Stream.of(gaveWay, wentOn, waited).mapToDouble(t -> t.totalTime(TimeUnit.MILLISECONDS))
+                .sum();
+        long pauseMs = (long) meters.get("grantflow.intake.pauses").timer().totalTime(TimeUnit.MILLISECONDS);
+        DistributionSummary atWork = meters.get("grantflow.intake.requests.at.work").summary();
+        Collection<Timer> requests = meters.find("http.server.requests").timers();
+        long served = requests.stream().mapToLong(Timer::count).sum();
+        long servedMs = (long) requests.stream().mapToDouble(t -> t.totalTime(TimeUnit.MILLISECONDS)).sum();
+        return new long[] {database[0], database[1], database[2], database[3], gc, jit, served, servedMs,
+                gaveWay.count(),
+                wentOn.count(), waited.count(), batchMs, pauseMs, (long) atWork.totalAmount()};
+    }
+
+    private Timer batches(String then) {
+        return meters.get("grantflow.intake.batches").tag("then", then).timer();
     }
 }

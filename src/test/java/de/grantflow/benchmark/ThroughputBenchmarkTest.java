@@ -14,6 +14,7 @@ import de.grantflow.letters.LetterContent;
 import de.grantflow.letters.LetterHeader;
 import de.grantflow.letters.LetterService;
 import de.grantflow.letters.Sender;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
@@ -119,6 +120,7 @@ class ThroughputBenchmarkTest {
     @Autowired ManagementService management;
     @Autowired LetterService letters;
     @Autowired TestClock clock;
+    @Autowired MeterRegistry meters;
 
     private final AtomicInteger shed = new AtomicInteger();
     /** The task-list requests the lifecycle clients sent while they waited for their next task. */
@@ -322,7 +324,8 @@ class ThroughputBenchmarkTest {
         long start = System.nanoTime();
         long end = start + SUSTAINED_SECONDS * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        BurstGauges gauges = new BurstGauges(jdbc, start, perMinute.length);
+        BurstGauges gauges = new BurstGauges(jdbc, meters, start, perMinute.length);
+        ThreadCpu threadCpu = new ThreadCpu();
         try {
             List<Future<?>> clients = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
@@ -350,6 +353,8 @@ class ThroughputBenchmarkTest {
             for (Future<?> client : clients) {
                 client.get();
             }
+            // before the clients' threads end, which would take their CPU time with them
+            results.put("sustainedCpuMsByThreadGroup", threadCpu.msByGroup());
         } finally {
             pool.shutdownNow();
             gauges.stop();

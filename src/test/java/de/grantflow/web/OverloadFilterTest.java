@@ -39,6 +39,7 @@ class OverloadFilterTest {
         assertThat(busy.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
         assertThat(call(() -> { }).getStatus()).isEqualTo(200);
         assertThat(load.working()).isZero();
+        assertThat(load.arrived()).as("the two admitted requests; the shed one never came in").isEqualTo(2);
     }
 
     @Test
