@@ -61,9 +61,9 @@ class ProcessIntake implements SmartLifecycle {
     private final Duration idlePoll;
     private final RequestLoad load;
     private final GiveWay giveWay;
-    private final Timer givingWay;
-    private final Timer goingOn;
-    private final Timer waiting;
+    private final Timer batchesGivingWay;
+    private final Timer batchesGoingOn;
+    private final Timer batchesWaiting;
     private final Timer pauses;
     private final DistributionSummary requestsAtWork;
     private volatile List<Thread> workers = List.of();
@@ -85,9 +85,9 @@ class ProcessIntake implements SmartLifecycle {
         this.idlePoll = idlePoll;
         this.load = load;
         this.giveWay = new GiveWay(yieldAbove, yieldAboveRate, yieldFactor);
-        this.givingWay = batches(meters, "gave-way");
-        this.goingOn = batches(meters, "went-on");
-        this.waiting = batches(meters, "waited");
+        this.batchesGivingWay = batches(meters, "gave-way");
+        this.batchesGoingOn = batches(meters, "went-on");
+        this.batchesWaiting = batches(meters, "waited");
         this.pauses = Timer.builder("grantflow.intake.pauses")
                 .description("Pauses of the intake workers while the node answers API requests").register(meters);
         this.requestsAtWork = DistributionSummary.builder("grantflow.intake.requests.at.work")
@@ -224,13 +224,13 @@ class ProcessIntake implements SmartLifecycle {
             requestsAtWork.record(atWork);
             long pause = giveWay.pauseNanos(atWork, load.arrived() - arrivedBefore, took);
             if (started < batchSize) {
-                waiting.record(took, TimeUnit.NANOSECONDS);
+                batchesWaiting.record(took, TimeUnit.NANOSECONDS);
                 LockSupport.parkNanos(idlePoll.toNanos());
             } else if (pause > 0) {
-                givingWay.record(took, TimeUnit.NANOSECONDS);
+                batchesGivingWay.record(took, TimeUnit.NANOSECONDS);
                 pause(pause);
             } else {
-                goingOn.record(took, TimeUnit.NANOSECONDS);
+                batchesGoingOn.record(took, TimeUnit.NANOSECONDS);
             }
         }
     }
