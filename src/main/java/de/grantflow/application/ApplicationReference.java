@@ -4,7 +4,10 @@ package de.grantflow.application;
 public record ApplicationReference(String value) {
 
     static ApplicationReference of(String prefix, int year, long number) {
-        return new ApplicationReference("%s-%d-%06d".formatted(prefix, year, number));
+        // by hand: String.format cost 3 % of the CPU of a submission
+        String digits = Long.toString(number);
+        return new ApplicationReference(prefix + "-" + year + "-" + "0".repeat(Math.max(0, 6 - digits.length()))
+                + digits);
     }
 
     @Override

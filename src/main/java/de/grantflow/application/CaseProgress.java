@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,9 +40,11 @@ public class CaseProgress {
     private final BudgetLedger budget;
     private final CaseLetters letters;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CaseProgress(ApplicationRepository repository, ProgrammeCatalog programmes, MunicipalityRegister register,
-            RuleEvaluator rules, BudgetLedger budget, CaseLetters letters, Clock clock) {
+            RuleEvaluator rules, BudgetLedger budget, CaseLetters letters, Clock clock,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.programmes = programmes;
         this.register = register;
@@ -49,6 +52,7 @@ public class CaseProgress {
         this.budget = budget;
         this.letters = letters;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -56,6 +60,7 @@ public class CaseProgress {
         Application application = lock(id);
         application.attachProcess(processInstanceId);
         repository.update(application);
+        events.publishEvent(new ProcedureStarted(id));
     }
 
     @Transactional

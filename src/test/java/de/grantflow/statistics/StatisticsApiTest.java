@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.Lifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -43,6 +45,7 @@ class StatisticsApiTest {
     @Autowired TaskService tasks;
     @Autowired ProgrammeCatalog programmes;
     @Autowired java.time.Clock clock;
+    @Autowired ApplicationContext context;
 
     ApiClient manager;
 
@@ -52,25 +55,57 @@ class StatisticsApiTest {
         manager = new ApiClient(port, "programm", "demo");
     }
 
-    /** A draft counts in no figure, so it gets its statistics row only when it is submitted. */
+    /**
+     * A draft counts in no figure, and a submission counts once its procedure starts: with the intake stopped, a
+     * submitted draft has no row yet; it gets it in the transaction that starts its procedure.
+     */
     @Test
-    void givesADraftItsRowWhenItIsSubmitted() {
+    void givesADraftItsRowWhenItsProcedureStarts() {
         java.util.UUID draft = cases.draft("antrag.dortmund", "kommin-nrw",
                 CaseFixtures.kommIn("Entwurf für die Statistik", 10_000));
         assertThat(rowsOf(draft)).isZero();
-        Response submitted = new ApiClient(port, "antrag.dortmund", "demo")
-                .post("/api/applications/" + draft + "/submit", null);
-        assertThat(submitted.status()).isEqualTo(200);
-        assertThat(rowsOf(draft)).isOne();
+        Lifecycle intake = intake();
+        intake.stop();
+        try {
+            Response submitted = new ApiClient(port, "antrag.dortmund", "demo")
+                    .post("/api/applications/" + draft + "/submit", null);
+            assertThat(submitted.status()).isEqualTo(200);
+            assertThat(rowsOf(draft)).isZero();
+        } finally {
+            intake.start();
+        }
+        awaitRowWithItsProcedure(draft);
     }
 
     @Test
-    void givesAnApplicationSubmittedInOneStepItsRow() {
-        Response submitted = new ApiClient(port, "antrag.dortmund", "demo").post("/api/applications", java.util.Map.of(
-                "programme", "kommin-nrw", "data", CaseFixtures.kommIn("In einem Schritt für die Statistik", 10_000),
-                "submit", true));
-        assertThat(submitted.status()).isEqualTo(201);
-        assertThat(rowsOf(java.util.UUID.fromString(submitted.body().path("id").asText()))).isOne();
+    void givesAnApplicationSubmittedInOneStepItsRowWhenItsProcedureStarts() {
+        java.util.UUID id;
+        Lifecycle intake = intake();
+        intake.stop();
+        try {
+            Response submitted = new ApiClient(port, "antrag.dortmund", "demo").post("/api/applications",
+                    java.util.Map.of("programme", "kommin-nrw", "data",
+                            CaseFixtures.kommIn("In einem Schritt für die Statistik", 10_000), "submit", true));
+            assertThat(submitted.status()).isEqualTo(201);
+            id = java.util.UUID.fromString(submitted.body().path("id").asText());
+            assertThat(rowsOf(id)).isZero();
+        } finally {
+            intake.start();
+        }
+        awaitRowWithItsProcedure(id);
+    }
+
+    private Lifecycle intake() {
+        return context.getBean("processIntake", Lifecycle.class);
+    }
+
+    /** The row appears together with the procedure (same transaction), counted as pending in the year of submission. */
+    private void awaitRowWithItsProcedure(java.util.UUID application) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> cases.processInstanceId(application) != null);
+        assertThat(rowsOf(application)).isOne();
+        assertThat(jdbc.sql("SELECT outcome FROM stats_case WHERE application_id = :id").param("id", application)
+                .query(String.class).single()).isEqualTo("pending");
     }
 
     /**
