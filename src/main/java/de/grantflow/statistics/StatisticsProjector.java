@@ -37,8 +37,8 @@ class StatisticsProjector {
     private static final ZoneId AUTHORITY_ZONE = ZoneId.of("Europe/Berlin");
     /**
      * Events that count in no figure yet. A draft has no year and no stage. A submission counts once its procedure
-     * starts ({@link ProcedureStarted}, in the intake's batch), not in the request: there its row took a sixth of the
-     * request's CPU and seven of its SQL statements, in the moments of a burst when the intake gives way.
+     * starts ({@link ProcedureStarted}, in the intake's batch), not in the request: there its row took 15 % of the
+     * request's CPU and seven of its 15 SQL statements, in the moments of a burst when the intake gives way.
      */
     private static final Set<CaseEventType> NOT_COUNTED_YET = EnumSet.of(CaseEventType.CREATED, CaseEventType.UPDATED,
             CaseEventType.SUBMITTED);
