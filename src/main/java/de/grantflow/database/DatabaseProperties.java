@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param port port of the embedded server, 0 for any free port
  * @param durable fsync and synchronous commit on (the default); off only for throwaway test databases
  * @param poolSize maximum connections in the HikariCP pool, {@value #DEFAULT_POOL_SIZE} unless configured: on two
- *     cores a closure lifecycle cost a quarter less CPU with 8 connections than with 20 (README: Configuration)
+ *     cores a closure lifecycle cost a fifth less CPU with 8 connections than with 20 (README: Configuration)
  * @param temporary delete the embedded server's data when the application stops (throwaway test databases)
  */
 @ConfigurationProperties("grantflow.db")
