@@ -531,16 +531,7 @@ public class FundingService {
     /** What the statistics need of a funded case: money moved and the dates of the stages after the grant. */
     @Transactional(readOnly = true)
     public Optional<FundingFacts> facts(UUID id) {
-        return repository.find(id).map(funding -> {
-            List<LedgerEntry> ledger = repository.ledger(id);
-            LocalDate firstPayout = ledger.stream().filter(e -> e.kind() == LedgerKind.PAYOUT)
-                    .map(LedgerEntry::bookedOn).min(java.util.Comparator.naturalOrder()).orElse(null);
-            Report proof = repository.report(id, ReportKind.FINAL, null).orElse(null);
-            Object checked = proof == null || proof.checkResult() == null ? null : proof.checkResult().get("checkedOn");
-            return new FundingFacts(PaymentService.sum(ledger, LedgerKind.PAYOUT),
-                    PaymentService.sum(ledger, LedgerKind.RETURN), firstPayout, funding.proofDue(),
-                    checked == null ? null : LocalDate.parse(checked.toString()), funding.closedOn());
-        });
+        return repository.facts(id);
     }
 
     /** Money and dates of a funded case. */

@@ -88,6 +88,17 @@ class ThroughputBenchmarkTest {
     private static final int CLOSURES = Integer.getInteger("benchmark.closures", 100);
     /** The user tasks of a closure lifecycle without the random in-depth check (see closureLifecyclesPerSecond). */
     private static final int CLOSURE_USER_TASKS = 10;
+    /**
+     * The closures and their two baselines are measured in this many turns, one after the other in each turn, and
+     * summed: the machine's speed drifts by a third within minutes, and one phase after the other left that drift
+     * between the closures and their baselines.
+     */
+    private static final int CLOSURE_TURNS = Integer.getInteger("benchmark.closureTurns", 4);
+    /**
+     * Closure lifecycles (and as many of each baseline) before the measured ones: ten left the steps that run once in
+     * a lifecycle to the JIT compiler inside the measured closures, 43 ms of its time in each.
+     */
+    private static final int CLOSURE_WARM_UP = Integer.getInteger("benchmark.closureWarmUp", 50);
     /** A sustained burst at 64 clients for this long (issue 7 asks for ten minutes: -Dbenchmark.sustainedSeconds=600). */
     private static final int SUSTAINED_SECONDS = Integer.getInteger("benchmark.sustainedSeconds", 0);
     /**
@@ -234,11 +245,18 @@ class ThroughputBenchmarkTest {
     private void closures(Map<String, Object> results) throws Exception {
         taskListRequests.set(0);
         inDepthChecks.set(0);
-        Rate closures = closureLifecyclesPerSecond(CLOSURES, LIFECYCLE_CLIENTS);
+        Rate closures = Rate.NONE;
+        Rate bare = Rate.NONE;
+        Rate bareRest = Rate.NONE;
+        for (int turn = 0; turn < CLOSURE_TURNS; turn++) {
+            int count = CLOSURES * (turn + 1) / CLOSURE_TURNS - CLOSURES * turn / CLOSURE_TURNS;
+            closures = closures.plus(closureLifecyclesPerSecond(count, LIFECYCLE_CLIENTS));
+            bare = bare.plus(bareEngineLifecyclesPerSecond(count, LIFECYCLE_CLIENTS, CLOSURE_USER_TASKS));
+            bareRest = bareRest.plus(bareEngineRestLifecyclesPerSecond(count, LIFECYCLE_CLIENTS, CLOSURE_USER_TASKS));
+        }
         double taskListsEach = taskListRequests.get() / (double) CLOSURES;
-        Rate bare = bareEngineLifecyclesPerSecond(CLOSURES, LIFECYCLE_CLIENTS, CLOSURE_USER_TASKS);
-        Rate bareRest = bareEngineRestLifecyclesPerSecond(CLOSURES, LIFECYCLE_CLIENTS, CLOSURE_USER_TASKS);
         results.put("closureLifecycles", CLOSURES);
+        results.put("closureTurns", CLOSURE_TURNS);
         results.put("closureLifecyclesInDepthChecked", inDepthChecks.get());
         results.put("closureLifecyclesPerSecond", round(closures.perSecond()));
         results.put("bareEngineClosureLifecyclesPerSecond", round(bare.perSecond()));
@@ -253,6 +271,8 @@ class ThroughputBenchmarkTest {
         results.put("cpuMsPerBareEngineRestClosureLifecycle", round(bareRest.cpuMsEach()));
         results.put("jvmCpuMsPerBareEngineRestClosureLifecycle", round(bareRest.jvmCpuMsEach()));
         results.put("closureLifecycleRatioToBareEngineRest", round(closures.perSecond() / bareRest.perSecond()));
+        results.put("jitMsPerClosureLifecycle", round(closures.jitMsEach()));
+        results.put("jitMsPerBareEngineRestClosureLifecycle", round(bareRest.jitMsEach()));
     }
 
     /** Until the JIT settles: shorter warm-ups left a third of the CPU to the compiler in the measured phases. */
@@ -266,9 +286,9 @@ class ThroughputBenchmarkTest {
             bareEngineRestLifecyclesPerSecond(20, 4, 3);
         }
         if (PARTS.contains("closures")) {
-            closureLifecyclesPerSecond(10, 4);
-            bareEngineLifecyclesPerSecond(10, 4, CLOSURE_USER_TASKS);
-            bareEngineRestLifecyclesPerSecond(10, 4, CLOSURE_USER_TASKS);
+            closureLifecyclesPerSecond(CLOSURE_WARM_UP, LIFECYCLE_CLIENTS);
+            bareEngineLifecyclesPerSecond(CLOSURE_WARM_UP, LIFECYCLE_CLIENTS, CLOSURE_USER_TASKS);
+            bareEngineRestLifecyclesPerSecond(CLOSURE_WARM_UP, LIFECYCLE_CLIENTS, CLOSURE_USER_TASKS);
         }
     }
 

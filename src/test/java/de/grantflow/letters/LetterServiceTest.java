@@ -9,7 +9,12 @@ import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,8 +40,8 @@ class LetterServiceTest {
         StoredLetter first = letters.issue(application, "TEST:once", content);
         StoredLetter again = letters.issue(application, "TEST:once", content);
 
-        assertThat(again.id()).isEqualTo(first.id());
-        assertThat(again.sha256()).isEqualTo(first.sha256());
+        assertThat(again).as("what the insert returned is what was stored").isEqualTo(first);
+        assertThat(letters.lettersOf(application)).contains(first);
         LetterFile file = letters.file(first.id()).orElseThrow();
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file.content())))
                 .isEqualTo(first.sha256()).hasSize(64);
@@ -46,5 +51,24 @@ class LetterServiceTest {
                 .param("id", first.id()).update()).hasMessageContaining("unveränderlich");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM letter WHERE id = :id").param("id", first.id()).update())
                 .hasMessageContaining("unveränderlich");
+    }
+
+    @Test
+    void storesOneLetterWhenTwoIssueTheSameStepAtOnce() throws Exception {
+        cases.ensureUsers();
+        UUID application = cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn("Zugleich", 10_000));
+        LetterContent content = new LetterContent(LetterRendererTest.header(),
+                new Receipt(LocalDate.of(2026, 3, 2), new BigDecimal("10000")));
+
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Callable<StoredLetter> issue = () -> letters.issue(application, "TEST:twice", content);
+            List<Future<StoredLetter>> issued = threads.invokeAll(List.of(issue, issue));
+
+            assertThat(issued.get(0).get()).isEqualTo(issued.get(1).get());
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(letters.lettersOf(application)).filteredOn(l -> l.stepKey().equals("TEST:twice")).hasSize(1);
     }
 }

@@ -234,6 +234,17 @@ class FundingProcessTest {
         assertThat(closed.interestReceived()).isEqualByComparingTo("540.37");
         assertThat(closed.ledger()).extracting(FundingView.Booking::kind)
                 .containsExactly("PAYOUT", "RETURN", "INTEREST");
+
+        // what the statistics read of the funding in one statement agrees with the funding's own view
+        FundingService.FundingFacts facts = funding.facts(id).orElseThrow();
+        assertThat(facts.paid()).isEqualByComparingTo(closed.paid()).isEqualByComparingTo("30000");
+        assertThat(facts.recovered()).as("the repayment, not its interest").isEqualByComparingTo("7000");
+        assertThat(facts.firstPayoutOn()).isEqualTo(closed.ledger().get(0).bookedOn()).isNotNull();
+        assertThat(facts.proofDue()).isEqualTo(jdbc.sql("SELECT proof_due FROM funding WHERE application_id = :id")
+                .param("id", id).query(LocalDate.class).single()).isNotNull();
+        assertThat(facts.proofCheckedOn()).isEqualTo(LocalDate.of(2027, 6, 15));
+        assertThat(facts.closedOn()).isEqualTo(closed.closedOn()).isNotNull();
+        assertThat(funding.facts(UUID.randomUUID())).isEmpty();
     }
 
     @Test
