@@ -90,8 +90,8 @@ class ThroughputBenchmarkTest {
     private static final int CLOSURE_USER_TASKS = 10;
     /**
      * The closures and their two baselines are measured in this many turns, one after the other in each turn, and
-     * summed: the machine's speed drifts by a third within minutes, and one phase after the other left that drift
-     * between the closures and their baselines.
+     * summed: the machine's speed drifts within minutes (by two fifths between two runs three minutes apart), and one
+     * phase after the other left that drift between the closures and their baselines.
      */
     private static final int CLOSURE_TURNS = Integer.getInteger("benchmark.closureTurns", 4);
     /**
