@@ -26,19 +26,19 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class LetterServiceTest {
 
+    private static final LetterContent CONTENT = new LetterContent(LetterRendererTest.header(),
+            new Receipt(LocalDate.of(2026, 3, 2), new BigDecimal("10000")));
+
     @Autowired LetterService letters;
     @Autowired CaseFixtures cases;
     @Autowired JdbcClient jdbc;
 
     @Test
     void issuesEachStepOnceAndKeepsItUnchanged() throws Exception {
-        cases.ensureUsers();
-        UUID application = cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn("Einmalig", 10_000));
-        LetterContent content = new LetterContent(LetterRendererTest.header(),
-                new Receipt(LocalDate.of(2026, 3, 2), new BigDecimal("10000")));
+        UUID application = submitted("Einmalig");
 
-        StoredLetter first = letters.issue(application, "TEST:once", content);
-        StoredLetter again = letters.issue(application, "TEST:once", content);
+        StoredLetter first = letters.issue(application, "TEST:once", CONTENT);
+        StoredLetter again = letters.issue(application, "TEST:once", CONTENT);
 
         assertThat(again).as("what the insert returned is what was stored").isEqualTo(first);
         assertThat(letters.lettersOf(application)).contains(first);
@@ -55,14 +55,11 @@ class LetterServiceTest {
 
     @Test
     void storesOneLetterWhenTwoIssueTheSameStepAtOnce() throws Exception {
-        cases.ensureUsers();
-        UUID application = cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn("Zugleich", 10_000));
-        LetterContent content = new LetterContent(LetterRendererTest.header(),
-                new Receipt(LocalDate.of(2026, 3, 2), new BigDecimal("10000")));
+        UUID application = submitted("Zugleich");
 
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Callable<StoredLetter> issue = () -> letters.issue(application, "TEST:twice", content);
+            Callable<StoredLetter> issue = () -> letters.issue(application, "TEST:twice", CONTENT);
             List<Future<StoredLetter>> issued = threads.invokeAll(List.of(issue, issue));
 
             assertThat(issued.get(0).get()).isEqualTo(issued.get(1).get());
@@ -70,5 +67,10 @@ class LetterServiceTest {
             threads.shutdown();
         }
         assertThat(letters.lettersOf(application)).filteredOn(l -> l.stepKey().equals("TEST:twice")).hasSize(1);
+    }
+
+    private UUID submitted(String title) {
+        cases.ensureUsers();
+        return cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn(title, 10_000));
     }
 }
