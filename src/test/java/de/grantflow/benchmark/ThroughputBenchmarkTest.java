@@ -89,11 +89,11 @@ class ThroughputBenchmarkTest {
     /** The user tasks of a closure lifecycle without the random in-depth check (see closureLifecyclesPerSecond). */
     private static final int CLOSURE_USER_TASKS = 10;
     /**
-     * The closures and their two baselines are measured in this many turns, one after the other in each turn, and
-     * summed: the machine's speed drifts within minutes (by two fifths between two runs three minutes apart), and one
-     * phase after the other left that drift between the closures and their baselines.
+     * The lifecycles and the closures are each measured with their baselines in this many turns, one phase after the
+     * other in each turn, and summed: the machine's speed drifts within minutes (by two fifths between two runs three
+     * minutes apart), and one phase after the other left that drift between the work and its baselines.
      */
-    private static final int CLOSURE_TURNS = Integer.getInteger("benchmark.closureTurns", 4);
+    private static final int TURNS = Integer.getInteger("benchmark.turns", 4);
     /**
      * Closure lifecycles (and as many of each baseline) before the measured ones: ten left the steps that run once in
      * a lifecycle to the JIT compiler inside the measured closures, 43 ms of its time in each.
@@ -217,13 +217,21 @@ class ThroughputBenchmarkTest {
 
     private void lifecycles(Map<String, Object> results) throws Exception {
         taskListRequests.set(0);
-        Rate lifecycles = lifecyclesPerSecond(LIFECYCLES, LIFECYCLE_CLIENTS);
+        Rate lifecycles = Rate.NONE;
+        Rate bare = Rate.NONE;
+        Rate floor = Rate.NONE;
+        Rate bareRest = Rate.NONE;
+        for (int turn = 0; turn < TURNS; turn++) {
+            int count = share(LIFECYCLES, turn);
+            lifecycles = lifecycles.plus(lifecyclesPerSecond(count, LIFECYCLE_CLIENTS));
+            bare = bare.plus(bareEngineLifecyclesPerSecond(count, LIFECYCLE_CLIENTS, 3));
+            floor = floor.plus(engineFloorLifecyclesPerSecond(count, LIFECYCLE_CLIENTS));
+            bareRest = bareRest.plus(bareEngineRestLifecyclesPerSecond(count, LIFECYCLE_CLIENTS, 3));
+        }
         double taskListsEach = taskListRequests.get() / (double) LIFECYCLES;
-        Rate bare = bareEngineLifecyclesPerSecond(LIFECYCLES, LIFECYCLE_CLIENTS, 3);
-        Rate floor = engineFloorLifecyclesPerSecond(LIFECYCLES, LIFECYCLE_CLIENTS);
-        Rate bareRest = bareEngineRestLifecyclesPerSecond(LIFECYCLES, LIFECYCLE_CLIENTS, 3);
         results.put("lifecycles", LIFECYCLES);
         results.put("lifecycleClients", LIFECYCLE_CLIENTS);
+        results.put("lifecycleTurns", TURNS);
         results.put("lifecyclesPerSecond", round(lifecycles.perSecond()));
         results.put("bareEngineLifecyclesPerSecond", round(bare.perSecond()));
         results.put("lifecycleRatio", round(lifecycles.perSecond() / bare.perSecond()));
@@ -240,6 +248,8 @@ class ThroughputBenchmarkTest {
         results.put("cpuMsPerBareEngineRestLifecycle", round(bareRest.cpuMsEach()));
         results.put("jvmCpuMsPerBareEngineRestLifecycle", round(bareRest.jvmCpuMsEach()));
         results.put("lifecycleRatioToBareEngineRest", round(lifecycles.perSecond() / bareRest.perSecond()));
+        results.put("jitMsPerLifecycle", round(lifecycles.jitMsEach()));
+        results.put("jitMsPerBareEngineRestLifecycle", round(bareRest.jitMsEach()));
     }
 
     private void closures(Map<String, Object> results) throws Exception {
@@ -248,15 +258,15 @@ class ThroughputBenchmarkTest {
         Rate closures = Rate.NONE;
         Rate bare = Rate.NONE;
         Rate bareRest = Rate.NONE;
-        for (int turn = 0; turn < CLOSURE_TURNS; turn++) {
-            int count = CLOSURES * (turn + 1) / CLOSURE_TURNS - CLOSURES * turn / CLOSURE_TURNS;
+        for (int turn = 0; turn < TURNS; turn++) {
+            int count = share(CLOSURES, turn);
             closures = closures.plus(closureLifecyclesPerSecond(count, LIFECYCLE_CLIENTS));
             bare = bare.plus(bareEngineLifecyclesPerSecond(count, LIFECYCLE_CLIENTS, CLOSURE_USER_TASKS));
             bareRest = bareRest.plus(bareEngineRestLifecyclesPerSecond(count, LIFECYCLE_CLIENTS, CLOSURE_USER_TASKS));
         }
         double taskListsEach = taskListRequests.get() / (double) CLOSURES;
         results.put("closureLifecycles", CLOSURES);
-        results.put("closureTurns", CLOSURE_TURNS);
+        results.put("closureTurns", TURNS);
         results.put("closureLifecyclesInDepthChecked", inDepthChecks.get());
         results.put("closureLifecyclesPerSecond", round(closures.perSecond()));
         results.put("bareEngineClosureLifecyclesPerSecond", round(bare.perSecond()));
@@ -273,6 +283,11 @@ class ThroughputBenchmarkTest {
         results.put("closureLifecycleRatioToBareEngineRest", round(closures.perSecond() / bareRest.perSecond()));
         results.put("jitMsPerClosureLifecycle", round(closures.jitMsEach()));
         results.put("jitMsPerBareEngineRestClosureLifecycle", round(bareRest.jitMsEach()));
+    }
+
+    /** A turn's share of the measured count: the turns together measure exactly the count. */
+    private static int share(int count, int turn) {
+        return count * (turn + 1) / TURNS - count * turn / TURNS;
     }
 
     /** Until the JIT settles: shorter warm-ups left a third of the CPU to the compiler in the measured phases. */
