@@ -217,17 +217,14 @@ class ThroughputBenchmarkTest {
 
     private void lifecycles(Map<String, Object> results) throws Exception {
         taskListRequests.set(0);
-        Rate lifecycles = Rate.NONE;
-        Rate bare = Rate.NONE;
-        Rate floor = Rate.NONE;
-        Rate bareRest = Rate.NONE;
-        for (int turn = 0; turn < TURNS; turn++) {
-            int count = share(LIFECYCLES, turn);
-            lifecycles = lifecycles.plus(lifecyclesPerSecond(count, LIFECYCLE_CLIENTS));
-            bare = bare.plus(bareEngineLifecyclesPerSecond(count, LIFECYCLE_CLIENTS, 3));
-            floor = floor.plus(engineFloorLifecyclesPerSecond(count, LIFECYCLE_CLIENTS));
-            bareRest = bareRest.plus(bareEngineRestLifecyclesPerSecond(count, LIFECYCLE_CLIENTS, 3));
-        }
+        List<Rate> measured = inTurns(LIFECYCLES, List.of(n -> lifecyclesPerSecond(n, LIFECYCLE_CLIENTS),
+                n -> bareEngineLifecyclesPerSecond(n, LIFECYCLE_CLIENTS, 3),
+                n -> engineFloorLifecyclesPerSecond(n, LIFECYCLE_CLIENTS),
+                n -> bareEngineRestLifecyclesPerSecond(n, LIFECYCLE_CLIENTS, 3)));
+        Rate lifecycles = measured.get(0);
+        Rate bare = measured.get(1);
+        Rate floor = measured.get(2);
+        Rate bareRest = measured.get(3);
         double taskListsEach = taskListRequests.get() / (double) LIFECYCLES;
         results.put("lifecycles", LIFECYCLES);
         results.put("lifecycleClients", LIFECYCLE_CLIENTS);
@@ -255,15 +252,12 @@ class ThroughputBenchmarkTest {
     private void closures(Map<String, Object> results) throws Exception {
         taskListRequests.set(0);
         inDepthChecks.set(0);
-        Rate closures = Rate.NONE;
-        Rate bare = Rate.NONE;
-        Rate bareRest = Rate.NONE;
-        for (int turn = 0; turn < TURNS; turn++) {
-            int count = share(CLOSURES, turn);
-            closures = closures.plus(closureLifecyclesPerSecond(count, LIFECYCLE_CLIENTS));
-            bare = bare.plus(bareEngineLifecyclesPerSecond(count, LIFECYCLE_CLIENTS, CLOSURE_USER_TASKS));
-            bareRest = bareRest.plus(bareEngineRestLifecyclesPerSecond(count, LIFECYCLE_CLIENTS, CLOSURE_USER_TASKS));
-        }
+        List<Rate> measured = inTurns(CLOSURES, List.of(n -> closureLifecyclesPerSecond(n, LIFECYCLE_CLIENTS),
+                n -> bareEngineLifecyclesPerSecond(n, LIFECYCLE_CLIENTS, CLOSURE_USER_TASKS),
+                n -> bareEngineRestLifecyclesPerSecond(n, LIFECYCLE_CLIENTS, CLOSURE_USER_TASKS)));
+        Rate closures = measured.get(0);
+        Rate bare = measured.get(1);
+        Rate bareRest = measured.get(2);
         double taskListsEach = taskListRequests.get() / (double) CLOSURES;
         results.put("closureLifecycles", CLOSURES);
         results.put("closureTurns", TURNS);
@@ -285,9 +279,26 @@ class ThroughputBenchmarkTest {
         results.put("jitMsPerBareEngineRestClosureLifecycle", round(bareRest.jitMsEach()));
     }
 
-    /** A turn's share of the measured count: the turns together measure exactly the count. */
-    private static int share(int count, int turn) {
-        return count * (turn + 1) / TURNS - count * turn / TURNS;
+    /**
+     * Measures the phases in {@link #TURNS} turns, one phase after the other in each turn, and sums each phase's turns;
+     * the turns' shares add up to the count.
+     */
+    private static List<Rate> inTurns(int count, List<Phase> phases) throws Exception {
+        Rate[] sums = new Rate[phases.size()];
+        Arrays.fill(sums, Rate.NONE);
+        for (int turn = 0; turn < TURNS; turn++) {
+            int share = count * (turn + 1) / TURNS - count * turn / TURNS;
+            for (int phase = 0; phase < sums.length; phase++) {
+                sums[phase] = sums[phase].plus(phases.get(phase).measure(share));
+            }
+        }
+        return List.of(sums);
+    }
+
+    /** One kind of work measured for a given count. */
+    @FunctionalInterface
+    private interface Phase {
+        Rate measure(int count) throws Exception;
     }
 
     /** Until the JIT settles: shorter warm-ups left a third of the CPU to the compiler in the measured phases. */
