@@ -2,9 +2,12 @@ package de.grantflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.awaitility.Awaitility;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -20,6 +23,7 @@ public final class ApiClient {
 
     /** More than any test's or benchmark's clients of one user at once (the benchmark's largest level is 128). */
     private static final int CONNECTIONS = 256;
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final RestClient http;
     private final ObjectMapper json = new ObjectMapper();
@@ -70,6 +74,32 @@ public final class ApiClient {
 
     public byte[] bytes(String path) {
         return http.get().uri(path).retrieve().body(byte[].class);
+    }
+
+    /** The id of the case's open task of that kind in this user's task list, or null when there is none. */
+    public String openTask(Object applicationId, String taskKey) {
+        JsonNode task = first(get("/api/tasks?applicationId=" + applicationId).body(), "taskDefinitionKey", taskKey);
+        return task == null ? null : task.path("id").asText();
+    }
+
+    /** The id of the case's open task of that kind in this user's task list, once it is there (within 30 s). */
+    public String awaitTask(Object applicationId, String taskKey) {
+        return Awaitility.await().atMost(WAIT).until(() -> openTask(applicationId, taskKey), Objects::nonNull);
+    }
+
+    /** The case's first letter of that type as this user sees it, once it is there (within 30 s). */
+    public JsonNode awaitLetter(Object applicationId, String type) {
+        return Awaitility.await().atMost(WAIT).until(() -> first(
+                get("/api/applications/" + applicationId).body().path("letters"), "type", type), Objects::nonNull);
+    }
+
+    private static JsonNode first(JsonNode list, String field, String value) {
+        for (JsonNode item : list) {
+            if (value.equals(item.path(field).asText())) {
+                return item;
+            }
+        }
+        return null;
     }
 
     private Response exchange(RestClient.RequestHeadersSpec<?> request) {

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -87,7 +86,7 @@ class FundingApiTest {
         assertThat(reversed.body().path("errors").findValuesAsText("message"))
                 .containsExactly("Enthält das Steuerzeichen U+202E, das in Anträgen und Schreiben nicht vorkommen darf");
         payOut(id);
-        JsonNode notice = awaitLetter(dortmund, id, "PAYOUT_NOTICE");
+        JsonNode notice = dortmund.awaitLetter(id, "PAYOUT_NOTICE");
         assertThat(text(dortmund.bytes("/api/letters/" + notice.path("id").asText())))
                 .contains("Auszahlungsmitteilung", "30.000,00 EUR", "11.06.2026");
         assertThat(dortmund.get("/api/applications/" + id + "/funding").body().path("paid").decimalValue())
@@ -113,10 +112,9 @@ class FundingApiTest {
         confirmClosureWithFourEyes(id);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(status(id)));
-        JsonNode closing = awaitLetter(dortmund, id, "CLOSING_NOTICE");
+        JsonNode closing = dortmund.awaitLetter(id, "CLOSING_NOTICE");
 
-        String selfEvaluation = await().atMost(Duration.ofSeconds(30))
-                .until(() -> taskId(dortmund, id, "Task_SelfEvaluate"), t -> t != null);
+        String selfEvaluation = dortmund.awaitTask(id, "Task_SelfEvaluate");
         assertThat(dortmund.get("/api/tasks/" + selfEvaluation + "/form").body().path("id").asText())
                 .isEqualTo("kommin-nrw-self-evaluation");
         Response withoutIndicators = dortmund.post("/api/tasks/" + selfEvaluation + "/complete", Map.of("data",
@@ -128,7 +126,7 @@ class FundingApiTest {
                 "goalsReached", "largely", "lessonsLearned", "Früh mit den Vereinen sprechen."));
         complete(pruefer, id, "Task_RateEvaluation", Map.of("goalAchievement", "largely",
                 "assessment", "Ziele weitgehend erreicht; Verstetigung gesichert."));
-        JsonNode sheet = awaitLetter(dortmund, id, "EVALUATION_SHEET");
+        JsonNode sheet = dortmund.awaitLetter(id, "EVALUATION_SHEET");
         assertThat(text(dortmund.bytes("/api/letters/" + sheet.path("id").asText())))
                 .contains("Evaluationsbogen", "Erreichte Personen", "412", "überwiegend", "Verstetigung gesichert");
         assertThat(text(dortmund.bytes("/api/letters/" + closing.path("id").asText())))
@@ -150,10 +148,10 @@ class FundingApiTest {
         fileAndCheckProof(pruefer, id, 50000, List.of(Map.of("category", "gesamt", "amount", 4000,
                 "reason", "Bewirtung ist nicht zuwendungsfähig")));
 
-        awaitLetter(dortmund, id, "RECOVERY_HEARING");
+        dortmund.awaitLetter(id, "RECOVERY_HEARING");
         complete(dortmund, id, "Task_RespondToRecoveryHearing", Map.of("statement", "Wir bitten um Nachsicht."));
         complete(bewilliger, id, "Task_DecideRecovery", Map.of("decision", "approve"));
-        JsonNode decision = awaitLetter(dortmund, id, "RECOVERY_DECISION");
+        JsonNode decision = dortmund.awaitLetter(id, "RECOVERY_DECISION");
         assertThat(text(dortmund.bytes("/api/letters/" + decision.path("id").asText())))
                 .contains("Widerrufs- und Rückforderungsbescheid", "7.000,00 EUR", "540,37 EUR",
                         "Rechtsbehelfsbelehrung", "Verwaltungsgericht Arnsberg");
@@ -264,7 +262,7 @@ class FundingApiTest {
         complete(pruefer, id, "Task_Review", Map.of("score", 85, "recommendation", "approve",
                 "proposedAmount", 30_000, "justification", "Überzeugend."));
         complete(bewilliger, id, "Task_Decide", Map.of("decision", "approve"));
-        awaitLetter(dortmund, id, "GRANT_DECISION");
+        dortmund.awaitLetter(id, "GRANT_DECISION");
         assertThat(dortmund.post("/api/applications/" + id + "/waive-appeal", null).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> "FUNDED".equals(status(id)));
         clock.set(LocalDateTime.of(2026, 4, 11, 9, 0));
@@ -292,8 +290,7 @@ class FundingApiTest {
      * confirmation is refused at its field; another approver closes the case.
      */
     private void confirmClosureWithFourEyes(String id) {
-        String task = await().atMost(Duration.ofSeconds(30)).until(() -> taskId(pruefer2, id, "Task_ConfirmClosure"),
-                t -> t != null);
+        String task = pruefer2.awaitTask(id, "Task_ConfirmClosure");
         PageSession page = new PageSession(port);
         page.login("pruefer2", "demo");
         String form = page.get("/workspace/tasks/" + task).body();
@@ -325,10 +322,10 @@ class FundingApiTest {
                 "ownShare", spent - 30000, "thirdPartyFunds", 0, "otherPublicFunds", 0, "grantUsed", 30000,
                 "expenditure", List.of(Map.of("category", "gesamt", "amount", spent))));
         String next = await().atMost(Duration.ofSeconds(30)).until(() -> {
-            if (taskId(dortmund, id, "Task_SupplyReceipts") != null) {
+            if (dortmund.openTask(id, "Task_SupplyReceipts") != null) {
                 return "receipts";
             }
-            return taskId(checker, id, "Task_CheckProof") != null ? "check" : null;
+            return checker.openTask(id, "Task_CheckProof") != null ? "check" : null;
         }, n -> n != null);
         if (next.equals("receipts")) {
             complete(dortmund, id, "Task_SupplyReceipts", Map.of("documentsSupplied", "Belegliste"));
@@ -346,16 +343,9 @@ class FundingApiTest {
     }
 
     private Response completeResponse(ApiClient client, String id, String taskKey, Map<String, Object> data) {
-        String task = await().atMost(Duration.ofSeconds(30)).until(() -> taskId(client, id, taskKey), t -> t != null);
-        return client.post("/api/tasks/" + task + "/complete", Map.of("data", data));
+        return client.post("/api/tasks/" + client.awaitTask(id, taskKey) + "/complete", Map.of("data", data));
     }
 
-    private String taskId(ApiClient client, String applicationId, String taskKey) {
-        return StreamSupport.stream(client.get("/api/tasks?applicationId=" + applicationId).body().spliterator(),
-                        false)
-                .filter(t -> taskKey.equals(t.path("taskDefinitionKey").asText()))
-                .map(t -> t.path("id").asText()).findFirst().orElse(null);
-    }
 
     private String status(String id) {
         return dortmund.get("/api/applications/" + id).body().path("status").asText();
@@ -365,11 +355,6 @@ class FundingApiTest {
         return dortmund.get("/api/applications/" + id).body().path("letters").findValuesAsText("type");
     }
 
-    private JsonNode awaitLetter(ApiClient client, String id, String type) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> StreamSupport
-                .stream(client.get("/api/applications/" + id).body().path("letters").spliterator(), false)
-                .filter(l -> type.equals(l.path("type").asText())).findFirst().orElse(null), l -> l != null);
-    }
 
     private static String text(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {

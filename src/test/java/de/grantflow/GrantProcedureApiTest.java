@@ -1,7 +1,6 @@
 package de.grantflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.grantflow.ApiClient.Response;
@@ -11,12 +10,9 @@ import de.grantflow.security.Role;
 import de.grantflow.security.UserAccounts;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -72,16 +68,16 @@ class GrantProcedureApiTest {
         Response submitted = dortmund.post("/api/applications/" + id + "/submit", null);
         assertThat(submitted.status()).isEqualTo(200);
         assertThat(submitted.body().path("status").asText()).isEqualTo("SUBMITTED");
-        JsonNode receipt = awaitLetter(dortmund, id, "RECEIPT");
+        JsonNode receipt = dortmund.awaitLetter(id, "RECEIPT");
         String receiptText = text(dortmund.bytes("/api/letters/" + receipt.path("id").asText()));
         assertThat(receiptText).contains("Eingangsbestätigung", created.body().path("reference").asText());
 
-        String formalCheck = awaitTask(pruefer, id, "Task_FormalCheck");
+        String formalCheck = pruefer.awaitTask(id, "Task_FormalCheck");
         assertThat(pruefer.post("/api/tasks/" + formalCheck + "/claim", null).status()).isEqualTo(200);
         assertThat(pruefer.post("/api/tasks/" + formalCheck + "/complete", Map.of("data", Map.of("complete", true)))
                 .status()).isEqualTo(204);
 
-        String review = awaitTask(pruefer2, id, "Task_Review");
+        String review = pruefer2.awaitTask(id, "Task_Review");
         assertThat(pruefer2.get("/api/tasks/" + review + "/form").body().path("id").asText())
                 .isEqualTo("substantive-review");
         Response badReview = pruefer2.post("/api/tasks/" + review + "/complete",
@@ -93,7 +89,7 @@ class GrantProcedureApiTest {
                 "recommendation", "approve", "proposedAmount", 40_000,
                 "justification", "Überzeugendes Konzept."))).status()).isEqualTo(204);
 
-        String decide = awaitTask(pruefer2, id, "Task_Decide");
+        String decide = pruefer2.awaitTask(id, "Task_Decide");
         Response ownDecision = pruefer2.post("/api/tasks/" + decide + "/complete",
                 Map.of("data", Map.of("decision", "approve")));
         assertThat(ownDecision.status()).isEqualTo(403);
@@ -108,7 +104,7 @@ class GrantProcedureApiTest {
         assertThat(approved.path("decisions").findValuesAsText("decisionKey"))
                 .contains("kommin-nrw-eligibility", "grant-amount");
         assertThat(approved.path("decisions").get(0).path("ruleId").asText()).isNotBlank();
-        JsonNode grant = awaitLetter(dortmund, id, "GRANT_DECISION");
+        JsonNode grant = dortmund.awaitLetter(id, "GRANT_DECISION");
         assertThat(grant.path("sha256").asText()).hasSize(64);
         String grantText = text(dortmund.bytes("/api/letters/" + grant.path("id").asText()));
         assertThat(grantText).contains("Zuwendungsbescheid", "40.000,00", "Rechtsbehelfsbelehrung",
@@ -123,11 +119,11 @@ class GrantProcedureApiTest {
         String id = dortmund.post("/api/applications", Map.of("programme", "kommin-nrw",
                 "data", CaseFixtures.kommIn("Zu teuer für den Rest", 40_000))).body().path("id").asText();
         dortmund.post("/api/applications/" + id + "/submit", null);
-        pruefer.post("/api/tasks/" + awaitTask(pruefer, id, "Task_FormalCheck") + "/complete",
+        pruefer.post("/api/tasks/" + pruefer.awaitTask(id, "Task_FormalCheck") + "/complete",
                 Map.of("data", Map.of("complete", true)));
-        pruefer.post("/api/tasks/" + awaitTask(pruefer, id, "Task_Review") + "/complete", Map.of("data", Map.of(
+        pruefer.post("/api/tasks/" + pruefer.awaitTask(id, "Task_Review") + "/complete", Map.of("data", Map.of(
                 "score", 80, "recommendation", "approve", "proposedAmount", 40_000, "justification", "Gut.")));
-        String decide = awaitTask(bewilliger, id, "Task_Decide");
+        String decide = bewilliger.awaitTask(id, "Task_Decide");
         cases.setBudget("kommin-nrw", 2026, new BigDecimal("30000"));
         try {
             Response refused = bewilliger.post("/api/tasks/" + decide + "/complete",
@@ -138,7 +134,7 @@ class GrantProcedureApiTest {
                     "verfügbar 30.000,00", "benötigt 40.000,00");
             assertThat(dortmund.get("/api/applications/" + id).body().path("status").asText()).isEqualTo("IN_REVIEW");
             assertThat(cases.letterTypes(UUID.fromString(id))).containsExactly("RECEIPT");
-            assertThat(awaitTask(bewilliger, id, "Task_Decide")).isEqualTo(decide);
+            assertThat(bewilliger.awaitTask(id, "Task_Decide")).isEqualTo(decide);
 
             // refused only at the commit, after the answer was written: with an Idempotency-Key the same refusal
             Response refusedWithKey = bewilliger.post("/api/tasks/" + decide + "/complete",
@@ -156,11 +152,11 @@ class GrantProcedureApiTest {
         String id = dortmund.post("/api/applications", Map.of("programme", "kommin-nrw",
                 "data", CaseFixtures.kommIn("Nur für Dortmund", 10_000))).body().path("id").asText();
         dortmund.post("/api/applications/" + id + "/submit", null);
-        JsonNode receipt = awaitLetter(dortmund, id, "RECEIPT");
-        String formalCheck = awaitTask(pruefer, id, "Task_FormalCheck");
+        JsonNode receipt = dortmund.awaitLetter(id, "RECEIPT");
+        String formalCheck = pruefer.awaitTask(id, "Task_FormalCheck");
         pruefer.post("/api/tasks/" + formalCheck + "/complete",
                 Map.of("data", Map.of("complete", false, "missingDocuments", "Ratsbeschluss")));
-        String supply = awaitTask(dortmund, id, "Task_SupplyDocuments");
+        String supply = dortmund.awaitTask(id, "Task_SupplyDocuments");
 
         assertThat(duisburg.get("/api/applications/" + id).status()).isEqualTo(404);
         assertThat(duisburg.get("/api/applications").body().findValuesAsText("id")).doesNotContain(id);
@@ -249,8 +245,8 @@ class GrantProcedureApiTest {
         assertThat(dortmund.get("/api/applications?limit=1000").body().findValuesAsText("projectTitle"))
                 .containsOnlyOnce(title);
 
-        awaitLetter(dortmund, id, "RECEIPT");
-        awaitTask(pruefer, id, "Task_FormalCheck");
+        dortmund.awaitLetter(id, "RECEIPT");
+        pruefer.awaitTask(id, "Task_FormalCheck");
         JsonNode details = dortmund.get("/api/applications/" + id).body();
         assertThat(details.path("timeline").findValuesAsText("type")).startsWith("CREATED", "SUBMITTED");
         assertThat(details.path("submittedAt").asText()).isNotBlank();
@@ -259,20 +255,7 @@ class GrantProcedureApiTest {
         assertThat(duisburg.get("/api/applications/" + id).status()).isEqualTo(404);
     }
 
-    private JsonNode awaitLetter(ApiClient client, String id, String type) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> StreamSupport
-                .stream(client.get("/api/applications/" + id).body().path("letters").spliterator(), false)
-                .filter(l -> type.equals(l.path("type").asText())).findFirst().orElse(null), l -> l != null);
-    }
 
-    private String awaitTask(ApiClient client, String applicationId, String taskKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            List<JsonNode> tasks = StreamSupport.stream(client.get("/api/tasks").body().spliterator(), false)
-                    .filter(t -> applicationId.equals(t.path("applicationId").asText()))
-                    .filter(t -> taskKey.equals(t.path("taskDefinitionKey").asText())).toList();
-            return tasks.isEmpty() ? null : tasks.get(0).path("id").asText();
-        }, t -> t != null);
-    }
 
     private static String text(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {

@@ -117,8 +117,7 @@ class HostileInputTest {
     void whatTheReviewerTypesReachesTheRequestForDocumentsAsTextAndNoPageAsMarkup() throws IOException {
         UUID id = cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn("Nachforderung", 10_000));
         ApiClient pruefer = new ApiClient(port, "pruefer", "demo");
-        String check = await().atMost(Duration.ofSeconds(30)).until(() -> taskOf(pruefer, id, "Task_FormalCheck"),
-                task -> task != null);
+        String check = pruefer.awaitTask(id, "Task_FormalCheck");
         String missing = "Ratsbeschluss " + MARKUP + "\n" + TEMPLATES;
         ApiClient.Response control = pruefer.post("/api/tasks/" + check + "/complete",
                 Map.of("data", Map.of("complete", false, "missingDocuments", "Ratsbeschluss\u0007")));
@@ -143,8 +142,7 @@ class HostileInputTest {
         PageSession applicant = new PageSession(port);
         applicant.login("antrag.dortmund", "demo");
         String casePage = applicant.get("/portal/applications/" + id).body();
-        String supply = await().atMost(Duration.ofSeconds(30)).until(() -> taskOf(dortmund, id,
-                "Task_SupplyDocuments"), task -> task != null);
+        String supply = dortmund.awaitTask(id, "Task_SupplyDocuments");
         PageSession reviewer = new PageSession(port);
         reviewer.login("pruefer", "demo");
         harmless(casePage, applicant.get("/portal/tasks/" + supply).body(),
@@ -251,14 +249,6 @@ class HostileInputTest {
                 .param("pattern", pattern).query(Long.class).single();
     }
 
-    private static String taskOf(ApiClient user, UUID application, String key) {
-        for (JsonNode task : user.get("/api/tasks?applicationId=" + application).body()) {
-            if (task.path("taskDefinitionKey").asText().equals(key)) {
-                return task.path("id").asText();
-            }
-        }
-        return null;
-    }
 
     /** A text field of the form: its key, where it sits, and its longest allowed value. */
     private record TextField(String key, boolean inCostPlan, int maxLength) {

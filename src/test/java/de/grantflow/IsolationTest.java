@@ -3,7 +3,6 @@ package de.grantflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import de.grantflow.application.CaseFixtures;
 import de.grantflow.attachments.SampleFiles;
 import de.grantflow.security.NewUser;
@@ -350,11 +349,11 @@ class IsolationTest {
                 "data", CaseFixtures.kommIn(TITLE, 10_000))).body().path("id").asText();
         assertThat(upload(id).statusCode()).isEqualTo(201);
         assertThat(dortmund.post("/api/applications/" + id + "/submit", null).status()).isEqualTo(200);
-        String formalCheck = awaitTask(pruefer, id, "Task_FormalCheck");
+        String formalCheck = pruefer.awaitTask(id, "Task_FormalCheck");
         assertThat(pruefer.post("/api/tasks/" + formalCheck + "/complete",
                 Map.of("data", Map.of("complete", false, "missingDocuments", "Ratsbeschluss"))).status())
                 .isEqualTo(204);
-        ids.put(Target.APPLICANT_TASK, awaitTask(dortmund, id, "Task_SupplyDocuments"));
+        ids.put(Target.APPLICANT_TASK, dortmund.awaitTask(id, "Task_SupplyDocuments"));
         await().atMost(Duration.ofSeconds(30)).until(() -> dortmund.get("/api/applications/" + id).body()
                 .path("letters").size() >= 2);
         ids.put(Target.CASE, id);
@@ -364,7 +363,7 @@ class IsolationTest {
                 .path("id").asText());
 
         UUID second = cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn("Isolation Prüfung", 9_000));
-        ids.put(Target.STAFF_TASK, awaitTask(pruefer, second.toString(), "Task_FormalCheck"));
+        ids.put(Target.STAFF_TASK, pruefer.awaitTask(second.toString(), "Task_FormalCheck"));
 
         ApiClient.Response job = programm.post("/api/evaluation/programmes/kommin-nrw/report/jobs?from=2020&to=2026",
                 null);
@@ -413,7 +412,7 @@ class IsolationTest {
     }
 
     private void complete(ApiClient user, String application, String key, Map<String, Object> data) {
-        assertThat(user.post("/api/tasks/" + awaitTask(user, application, key) + "/complete", Map.of("data", data))
+        assertThat(user.post("/api/tasks/" + user.awaitTask(application, key) + "/complete", Map.of("data", data))
                 .status()).as(key).isEqualTo(204);
     }
 
@@ -556,17 +555,6 @@ class IsolationTest {
         return body.toByteArray();
     }
 
-    private String awaitTask(ApiClient user, String application, String key) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode task : user.get("/api/tasks?applicationId=" + application).body()) {
-                if (task.path("applicationId").asText().equals(application)
-                        && task.path("taskDefinitionKey").asText().equals(key)) {
-                    return task.path("id").asText();
-                }
-            }
-            return null;
-        }, java.util.Objects::nonNull);
-    }
 
     private static boolean namesAnObject(String pattern) {
         Matcher variable = VARIABLE.matcher(pattern);

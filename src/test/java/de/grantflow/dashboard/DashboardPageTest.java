@@ -3,7 +3,6 @@ package de.grantflow.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import de.grantflow.ApiClient;
 import de.grantflow.TestClock;
 import de.grantflow.application.ApplicationStatus;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -242,24 +240,16 @@ class DashboardPageTest {
         String id = dortmund.post("/api/applications", Map.of("programme", "kommin-nrw", "data", data)).body()
                 .path("id").asText();
         assertThat(dortmund.post("/api/applications/" + id + "/submit", null).status()).isEqualTo(200);
-        assertThat(pruefer.post("/api/tasks/" + awaitTask(pruefer, id, "Task_FormalCheck") + "/complete",
+        assertThat(pruefer.post("/api/tasks/" + pruefer.awaitTask(id, "Task_FormalCheck") + "/complete",
                 Map.of("data", Map.of("complete", true))).status()).isEqualTo(204);
-        assertThat(pruefer.post("/api/tasks/" + awaitTask(pruefer, id, "Task_Review") + "/complete",
+        assertThat(pruefer.post("/api/tasks/" + pruefer.awaitTask(id, "Task_Review") + "/complete",
                 Map.of("data", Map.of("score", 80, "recommendation", "approve", "proposedAmount", amount,
                         "justification", "Tragfähiges Konzept."))).status()).isEqualTo(204);
-        assertThat(bewilliger.post("/api/tasks/" + awaitTask(bewilliger, id, "Task_Decide") + "/complete",
+        assertThat(bewilliger.post("/api/tasks/" + bewilliger.awaitTask(id, "Task_Decide") + "/complete",
                 Map.of("data", Map.of("decision", "approve"))).status()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).until(() -> cases.status(UUID.fromString(id)),
                 status -> status == ApplicationStatus.APPROVED);
         clock.reset();
     }
 
-    private static String awaitTask(ApiClient client, String applicationId, String taskKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            List<JsonNode> tasks = StreamSupport.stream(client.get("/api/tasks").body().spliterator(), false)
-                    .filter(t -> applicationId.equals(t.path("applicationId").asText()))
-                    .filter(t -> taskKey.equals(t.path("taskDefinitionKey").asText())).toList();
-            return tasks.isEmpty() ? null : tasks.get(0).path("id").asText();
-        }, t -> t != null);
-    }
 }

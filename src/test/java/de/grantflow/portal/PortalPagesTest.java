@@ -3,7 +3,6 @@ package de.grantflow.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import de.grantflow.ApiClient;
 import de.grantflow.TestClock;
 import de.grantflow.application.CaseFixtures;
@@ -16,13 +15,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -131,7 +128,7 @@ class PortalPagesTest {
         assertThat(pdf.body()).startsWith("%PDF");
 
         ApiClient pruefer = new ApiClient(port, "pruefer", "demo");
-        String formalCheck = awaitTask(pruefer, id, "Task_FormalCheck");
+        String formalCheck = pruefer.awaitTask(id, "Task_FormalCheck");
         assertThat(pruefer.post("/api/tasks/" + formalCheck + "/complete",
                 Map.of("data", Map.of("complete", false, "missingDocuments", "Ratsbeschluss"))).status())
                 .isEqualTo(204);
@@ -252,12 +249,4 @@ class PortalPagesTest {
         return matcher.group(1);
     }
 
-    private static String awaitTask(ApiClient client, String applicationId, String taskKey) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            List<JsonNode> tasks = StreamSupport.stream(client.get("/api/tasks").body().spliterator(), false)
-                    .filter(t -> applicationId.equals(t.path("applicationId").asText()))
-                    .filter(t -> taskKey.equals(t.path("taskDefinitionKey").asText())).toList();
-            return tasks.isEmpty() ? null : tasks.get(0).path("id").asText();
-        }, t -> t != null);
-    }
 }

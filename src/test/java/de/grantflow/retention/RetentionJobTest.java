@@ -103,6 +103,40 @@ class RetentionJobTest {
     }
 
     @Test
+    void keepsARejectionFromTheYearItBecameFinalNotFromTheYearOfTheDecision() {
+        // both rejected on 1 December 2026: one final at once by the applicant's waiver, the other when its time for
+        // an appeal ran out in January 2027, so kept one year longer
+        UUID waived = reviewedForRejection("Verzicht");
+        UUID appealable = reviewedForRejection("Frist");
+        clock.set(LocalDateTime.of(2026, 12, 1, 9, 0));
+        rejectAfterHearing(waived);
+        rejectAfterHearing(appealable);
+        ApiClient dortmund = new ApiClient(port, "antrag.dortmund", "demo");
+        assertThat(dortmund.post("/api/applications/" + waived + "/waive-appeal", null).status()).isEqualTo(200);
+        assertThat(cases.finalOn(appealable)).isNull();
+        clock.set(LocalDateTime.of(2027, 1, 20, 9, 0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.finalOn(appealable) != null);
+        assertThat(cases.finalOn(waived)).isEqualTo(LocalDate.of(2026, 12, 1));
+        assertThat(cases.finalOn(appealable).getYear()).isEqualTo(2027);
+
+        clock.set(LocalDateTime.of(2032, 1, 2, 2, 30));
+        job.anonymisePastRetention();
+        assertThat(anonymised(waived)).isTrue();
+        assertThat(anonymised(appealable)).isFalse();
+        assertThat(databaseText(appealable)).contains("Anna Schäfer", "antrag.dortmund");
+        assertThat(cases.letterTypes(appealable)).contains("HEARING", "REJECTION");
+
+        clock.set(LocalDateTime.of(2033, 1, 2, 2, 30));
+        job.anonymisePastRetention();
+        assertThat(anonymised(appealable)).isTrue();
+        JsonNode answer = dortmund.get("/api/applications/" + appealable).body();
+        assertThat(answer.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(answer.path("letters")).isEmpty();
+        assertThat(databaseText(appealable)).doesNotContain("Anna Schäfer", "antrag.dortmund", "Kein tragfähiges",
+                "Wir halten", "Nicht förderfähig");
+    }
+
+    @Test
     void forgetsWhoAnsweredAFlashSurveyThreeYearsAfterTheYearItClosedAndKeepsItsFigures() {
         // closed in 2026: the answers are kept through 2029 (KOMM-IN's retention.surveyAnswers P3Y)
         UUID expired = survey("Blitzlicht 2026", LocalDate.of(2026, 3, 31));
@@ -189,6 +223,36 @@ class RetentionJobTest {
                 SELECT s::text || coalesce((SELECT string_agg(i::text, '|' ORDER BY i.ags) FROM survey_invitation i
                                             WHERE i.survey_id = s.id), '')
                 FROM survey s WHERE s.id = :id""").param("id", id).query(String.class).single();
+    }
+
+    /** A Dortmund case submitted now, checked complete, and reviewed with the recommendation to reject it. */
+    private UUID reviewedForRejection(String title) {
+        UUID id = cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn(title, 20_000));
+        ApiClient pruefer = new ApiClient(port, "pruefer", "demo");
+        complete(pruefer, id, "Task_FormalCheck", Map.of("complete", true));
+        complete(pruefer, id, "Task_Review", Map.of("score", 10, "recommendation", "reject", "proposedAmount", 0,
+                "justification", "Kein tragfähiges Konzept."));
+        return id;
+    }
+
+    /** The approver agrees with the rejection, the municipality answers the hearing, the approver rejects. */
+    private void rejectAfterHearing(UUID id) {
+        ApiClient bewilliger = new ApiClient(port, "bewilliger", "demo");
+        complete(bewilliger, id, "Task_Decide", Map.of("decision", "reject", "comment", "Nicht förderfähig."));
+        complete(new ApiClient(port, "antrag.dortmund", "demo"), id, "Task_RespondToHearing",
+                Map.of("statement", "Wir halten am Antrag fest.", "maintainsApplication", true));
+        complete(bewilliger, id, "Task_FinalDecision", Map.of("decision", "reject"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> cases.letterTypes(id).contains("REJECTION"));
+        assertThat(cases.status(id)).isEqualTo(ApplicationStatus.REJECTED);
+    }
+
+    private static void complete(ApiClient user, UUID id, String taskKey, Map<String, Object> data) {
+        assertThat(user.post("/api/tasks/" + user.awaitTask(id, taskKey) + "/complete", Map.of("data", data))
+                .status()).as(taskKey).isEqualTo(204);
+    }
+
+    private boolean anonymised(UUID id) {
+        return count("SELECT count(*) FROM application WHERE id = :id AND anonymised_at IS NOT NULL", id) == 1;
     }
 
     private static Map<String, Object> withPhone(Map<String, Object> data) {

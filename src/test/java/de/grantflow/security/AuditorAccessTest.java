@@ -62,7 +62,7 @@ class AuditorAccessTest {
     void changesNothingThroughTheApi() {
         UUID id = cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn("Revision ändert nichts "
                 + UUID.randomUUID(), 20_000));
-        String task = awaitTask(id);
+        String task = reviewer.awaitTask(id, "Task_FormalCheck");
 
         assertRefused(auditor.post("/api/applications", Map.of("programme", "kommin-nrw",
                 "data", CaseFixtures.kommIn("Revision beantragt", 10_000))));
@@ -82,7 +82,7 @@ class AuditorAccessTest {
     void readsTheDossierPageButCannotClaimOnThePages() {
         UUID id = cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn("Revision im Browser "
                 + UUID.randomUUID(), 20_000));
-        String task = awaitTask(id);
+        String task = reviewer.awaitTask(id, "Task_FormalCheck");
         PageSession browser = new PageSession(port);
 
         assertThat(browser.loginAndFollow("revision")).endsWith("/workspace");
@@ -107,12 +107,6 @@ class AuditorAccessTest {
                 .isEqualTo(403);
     }
 
-    private String awaitTask(UUID id) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> StreamSupport.stream(
-                reviewer.get("/api/tasks?applicationId=" + id).body().spliterator(), false)
-                .filter(t -> "Task_FormalCheck".equals(t.path("taskDefinitionKey").asText()))
-                .map(t -> t.path("id").asText()).findFirst().orElse(null), t -> t != null);
-    }
 
     private static void assertRefused(ApiClient.Response response) {
         assertThat(response.status()).isEqualTo(403);

@@ -1,13 +1,11 @@
 package de.grantflow.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import de.grantflow.ApiClient;
 import de.grantflow.TestClock;
 import de.grantflow.application.ApplicationStatus;
 import de.grantflow.application.CaseFixtures;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -103,15 +101,7 @@ class FormValuesTest {
     }
 
     private void complete(ApiClient client, UUID id, String taskKey, Map<String, Object> data) {
-        String task = await().atMost(Duration.ofSeconds(30)).until(() -> {
-            var open = client.get("/api/tasks?applicationId=" + id).body();
-            for (var t : open) {
-                if (taskKey.equals(t.path("taskDefinitionKey").asText())) {
-                    return t.path("id").asText();
-                }
-            }
-            return null;
-        }, t -> t != null);
+        String task = client.awaitTask(id, taskKey);
         assertThat(client.post("/api/tasks/" + task + "/complete", Map.of("data", data)).status())
                 .as(taskKey).isEqualTo(204);
     }
