@@ -10,6 +10,7 @@ import de.grantflow.security.Role;
 import de.grantflow.security.UserAccounts;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -256,6 +257,37 @@ class GrantProcedureApiTest {
     }
 
 
+
+    @Test
+    void theRejectionGivesTheReasonsOfTheHearingWhenTheFinalDecisionAddsNone() throws IOException {
+        String id = dortmund.post("/api/applications", Map.of("programme", "kommin-nrw", "submit", true,
+                "data", CaseFixtures.kommIn("Ohne Konzept", 20_000))).body().path("id").asText();
+        complete(pruefer, id, "Task_FormalCheck", Map.of("complete", true));
+        complete(pruefer, id, "Task_Review", Map.of("score", 10, "recommendation", "reject", "proposedAmount", 0,
+                "justification", "Es fehlt ein Konzept."));
+        complete(bewilliger, id, "Task_Decide", Map.of("decision", "reject",
+                "comment", "Die Zielgruppe ist nicht beschrieben."));
+        complete(dortmund, id, "Task_RespondToHearing", Map.of("statement", "Wir reichen es nach.",
+                "maintainsApplication", true));
+        complete(bewilliger, id, "Task_FinalDecision", Map.of("decision", "reject"));
+
+        String hearing = letterText(id, "HEARING");
+        String rejection = letterText(id, "REJECTION");
+        for (String letter : List.of(hearing, rejection)) {
+            assertThat(letter.replaceAll("\\s+", " ")).contains("Es fehlt ein Konzept.",
+                    "Die Zielgruppe ist nicht beschrieben.");
+        }
+        assertThat(rejection).contains("Ihre Stellungnahme im Rahmen der Anhörung wurde berücksichtigt");
+    }
+
+    private static void complete(ApiClient user, String id, String taskKey, Map<String, Object> data) {
+        assertThat(user.post("/api/tasks/" + user.awaitTask(id, taskKey) + "/complete", Map.of("data", data))
+                .status()).as(taskKey).isEqualTo(204);
+    }
+
+    private String letterText(String id, String type) throws IOException {
+        return text(dortmund.bytes("/api/letters/" + dortmund.awaitLetter(id, type).path("id").asText()));
+    }
 
     private static String text(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {

@@ -1,7 +1,6 @@
 package de.grantflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +11,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,14 +101,8 @@ class HostileInputTest {
         showsLiterally(dossier, typed.get("projectTitle"));
         showsLiterally(dossier, typed.get("description"));
 
-        String receipt = await().atMost(Duration.ofSeconds(30)).until(() -> dortmund.get("/api/applications/" + id)
-                .body().path("letters").path(0).path("id").asText(null), letter -> letter != null);
-        try (PDDocument pdf = Loader.loadPDF(dortmund.bytes("/api/letters/" + receipt))) {
-            // compared without white space: the letter wraps lines wherever it likes
-            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
-            assertThat(text).as("the title as text in the receipt")
-                    .contains(typed.get("projectTitle").replaceAll("\\s+", "")).doesNotContain(EVALUATED);
-        }
+        assertThat(letterText(id, "RECEIPT")).as("the title as text in the receipt")
+                .contains(squeezed(typed.get("projectTitle"))).doesNotContain(EVALUATED);
     }
 
     @Test
@@ -126,19 +118,7 @@ class HostileInputTest {
         assertThat(pruefer.post("/api/tasks/" + check + "/complete", Map.of("data", Map.of("complete", false,
                 "missingDocuments", missing))).status()).isEqualTo(204);
 
-        String request = await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode letter : dortmund.get("/api/applications/" + id).body().path("letters")) {
-                if (letter.path("type").asText().equals("REQUEST_FOR_DOCUMENTS")) {
-                    return letter.path("id").asText();
-                }
-            }
-            return null;
-        }, letter -> letter != null);
-        try (PDDocument pdf = Loader.loadPDF(dortmund.bytes("/api/letters/" + request))) {
-            // compared without white space: the letter wraps lines wherever it likes
-            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", ""))
-                    .contains(missing.replaceAll("\\s+", "")).doesNotContain(EVALUATED);
-        }
+        assertThat(letterText(id, "REQUEST_FOR_DOCUMENTS")).contains(squeezed(missing)).doesNotContain(EVALUATED);
         PageSession applicant = new PageSession(port);
         applicant.login("antrag.dortmund", "demo");
         String casePage = applicant.get("/portal/applications/" + id).body();
@@ -147,6 +127,56 @@ class HostileInputTest {
         reviewer.login("pruefer", "demo");
         harmless(casePage, applicant.get("/portal/tasks/" + supply).body(),
                 reviewer.get("/workspace/cases/" + id).body());
+    }
+
+    @Test
+    void whatTheAuthorityTypesReachesTheHearingAndTheRejectionAsTextAndNoPageAsMarkup() throws IOException {
+        String justification = "Begründung " + MARKUP + "\n" + TEMPLATES;
+        String comment = "Vermerk " + SHORT;
+        String statement = "Stellungnahme " + MARKUP + "\n" + TEMPLATES;
+        UUID id = cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn("Anhörung", 20_000));
+        ApiClient pruefer = new ApiClient(port, "pruefer", "demo");
+        ApiClient bewilliger = new ApiClient(port, "bewilliger", "demo");
+        complete(pruefer, id, "Task_FormalCheck", Map.of("complete", true));
+        complete(pruefer, id, "Task_Review", Map.of("score", 10, "recommendation", "reject", "proposedAmount", 0,
+                "justification", justification));
+        complete(bewilliger, id, "Task_Decide", Map.of("decision", "reject", "comment", comment));
+
+        assertThat(letterText(id, "HEARING")).contains(squeezed(justification), squeezed(comment))
+                .doesNotContain(EVALUATED);
+        complete(dortmund, id, "Task_RespondToHearing", Map.of("statement", statement,
+                "maintainsApplication", true));
+        complete(bewilliger, id, "Task_FinalDecision", Map.of("decision", "reject"));
+        assertThat(letterText(id, "REJECTION")).contains(squeezed(justification), squeezed(comment))
+                .doesNotContain(EVALUATED);
+
+        PageSession applicant = new PageSession(port);
+        applicant.login("antrag.dortmund", "demo");
+        PageSession reviewer = new PageSession(port);
+        reviewer.login("pruefer", "demo");
+        String dossier = reviewer.get("/workspace/cases/" + id).body();
+        harmless(applicant.get("/portal/applications/" + id).body(), dossier);
+        showsLiterally(dossier, justification);
+        assertThat(jdbc.sql("SELECT assessment ->> 'hearingStatement' FROM application WHERE id = :id")
+                .param("id", id).query(String.class).single()).as("the statement kept as typed").isEqualTo(statement);
+    }
+
+    @Test
+    void aPartialGrantCarriesTheTitleAndTheReviewersReasonAsText() throws IOException {
+        String title = "Titel " + SHORT;
+        String justification = "Kürzung " + MARKUP + "\n" + TEMPLATES;
+        UUID id = cases.submit("antrag.dortmund", "kommin-nrw", CaseFixtures.kommIn(title, 20_000));
+        ApiClient pruefer = new ApiClient(port, "pruefer", "demo");
+        ApiClient bewilliger = new ApiClient(port, "bewilliger", "demo");
+        complete(pruefer, id, "Task_FormalCheck", Map.of("complete", true));
+        complete(pruefer, id, "Task_Review", Map.of("score", 60, "recommendation", "approve",
+                "proposedAmount", 15_000, "justification", justification));
+        complete(bewilliger, id, "Task_Decide", Map.of("decision", "approve"));
+        complete(dortmund, id, "Task_RespondToHearing", Map.of("maintainsApplication", false));
+        complete(bewilliger, id, "Task_FinalDecision", Map.of("decision", "approve"));
+
+        assertThat(letterText(id, "GRANT_DECISION")).contains(squeezed(title), squeezed(justification), "15.000,00")
+                .doesNotContain(EVALUATED);
     }
 
     @Test
@@ -285,6 +315,23 @@ class HostileInputTest {
     }
 
     /** No markup of the input is live and no template expression was evaluated. */
+    private static void complete(ApiClient user, UUID id, String taskKey, Map<String, Object> data) {
+        assertThat(user.post("/api/tasks/" + user.awaitTask(id, taskKey) + "/complete", Map.of("data", data))
+                .status()).as(taskKey).isEqualTo(204);
+    }
+
+    /** The case's letter of that type as its text, without white space: the letter wraps lines where it likes. */
+    private String letterText(UUID id, String type) throws IOException {
+        String letter = dortmund.awaitLetter(id, type).path("id").asText();
+        try (PDDocument pdf = Loader.loadPDF(dortmund.bytes("/api/letters/" + letter))) {
+            return squeezed(new PDFTextStripper().getText(pdf));
+        }
+    }
+
+    private static String squeezed(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
     private static void harmless(String... pages) {
         for (String html : pages) {
             assertThat(html).doesNotContain("<script>alert", "<img src=x", "<svg onload", "<b onmouseover",

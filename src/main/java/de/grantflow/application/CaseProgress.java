@@ -174,8 +174,9 @@ public class CaseProgress {
     }
 
     /**
-     * The decision of the second person. Refused when the approver also reviewed the case. Returns whether it is
-     * adverse to the applicant (rejection or less than requested), which requires a hearing first.
+     * The decision of the second person, first or final (after the hearing). Refused when the approver also reviewed
+     * the case. Returns whether it is adverse to the applicant (rejection or less than requested), which requires a
+     * hearing first.
      */
     @Transactional
     public boolean recordDecision(UUID id, String decision, String comment, String approver) {
@@ -196,7 +197,11 @@ public class CaseProgress {
             throw new FormValidationException(List.of(new FieldError("comment",
                     "Bitte begründen Sie die Ablehnung, wenn Sie von der Empfehlung der Prüfung abweichen")));
         }
-        application.assess(assessment.withDecision(decision, approver, comment));
+        // the final decision after the hearing confirms the intended one: without a comment of its own, the reasons
+        // the hearing gave stay the decision's reasons, so that the Bescheid states them (§ 39 VwVfG)
+        String reasons = (comment == null || comment.isBlank()) && decision.equals(assessment.decision())
+                ? assessment.decisionComment() : comment;
+        application.assess(assessment.withDecision(decision, approver, reasons));
         repository.update(application);
         repository.appendEvent(id, new CaseEvent(clock.instant(), CaseEventType.DECISION_PROPOSED, approver,
                 application.status(), comment, Map.of("decision", decision)));
