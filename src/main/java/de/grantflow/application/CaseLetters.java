@@ -148,11 +148,11 @@ class CaseLetters {
         return reasons;
     }
 
-    private static String legalBasis(Programme programme) {
+    static String legalBasis(Programme programme) {
         return programme.legalBasis().citation() + " in Verbindung mit der " + programme.legalBasis().directive();
     }
 
-    private static Court court(Programme programme) {
+    static Court court(Programme programme) {
         var court = programme.authority().court();
         return new Court(court.name(), court.street(), court.postalCode(), court.city());
     }

@@ -19,12 +19,15 @@ public class Cases {
     private final CaseAccess access;
     private final LetterService letters;
     private final RuleEvaluator rules;
+    private final EarlyStartRepository earlyStarts;
 
-    Cases(ApplicationRepository repository, CaseAccess access, LetterService letters, RuleEvaluator rules) {
+    Cases(ApplicationRepository repository, CaseAccess access, LetterService letters, RuleEvaluator rules,
+            EarlyStartRepository earlyStarts) {
         this.repository = repository;
         this.access = access;
         this.letters = letters;
         this.rules = rules;
+        this.earlyStarts = earlyStarts;
     }
 
     /** The whole case for the authority's pages; a case the user may not see is not found. */
@@ -38,7 +41,8 @@ public class Cases {
                 s.hearingDue());
         return new CaseDossier(a.id(), a.reference().value(), a.programmeKey(), a.municipalityAgs(), a.status(),
                 a.data(), a.amount("requestedAmount"), a.grantedAmount(), a.submittedAt(), a.decidedAt(),
-                a.finalOn(), review, rules.outcomesOf(id), letters.lettersOf(id), repository.timeline(id));
+                a.finalOn(), review, rules.outcomesOf(id), letters.lettersOf(id), repository.timeline(id),
+                earlyStarts.of(id));
     }
 
     @Transactional(readOnly = true)

@@ -31,11 +31,14 @@ public class ClosedCases {
     private final ApplicationRepository repository;
     private final LetterService letters;
     private final RuleEvaluator rules;
+    private final EarlyStartRepository earlyStarts;
 
-    ClosedCases(ApplicationRepository repository, LetterService letters, RuleEvaluator rules) {
+    ClosedCases(ApplicationRepository repository, LetterService letters, RuleEvaluator rules,
+            EarlyStartRepository earlyStarts) {
         this.repository = repository;
         this.letters = letters;
         this.rules = rules;
+        this.earlyStarts = earlyStarts;
     }
 
     /**
@@ -54,8 +57,8 @@ public class ClosedCases {
 
     /**
      * Removes the personal data of a case locked by {@link #lockNextPastRetention}: the given form fields (also from
-     * the inputs of its recorded rule decisions), who created and worked on it, the free texts of its review and
-     * timeline, and its letters (they name the contact person). The case stays with its programme, municipality,
+     * the inputs of its recorded rule decisions), who created and worked on it, the free texts of its review,
+     * timeline and requests for an early start, and its letters (they name the contact person). The case stays with its programme, municipality,
      * status, amounts and dates, and its timeline records the anonymisation with what was removed.
      *
      * @param removedElsewhere what other modules removed in the same transaction, for the timeline
@@ -69,6 +72,7 @@ public class ClosedCases {
         data.keySet().removeAll(personalFields);
         repository.anonymise(id, data, application.assessment().anonymised(), ANONYMISED, now);
         rules.removeInputs(id, personalFields);
+        earlyStarts.anonymise(id, ANONYMISED);
         int deletedLetters = letters.deleteOf(id);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("removedFields", removedFields);

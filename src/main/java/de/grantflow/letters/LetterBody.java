@@ -62,6 +62,17 @@ public sealed interface LetterBody {
         }
     }
 
+    /**
+     * Zustimmung zum vorzeitigen Maßnahmebeginn, or its refusal: the project may (or may not) start before the
+     * decision on its grant, from the given day; a consent promises no grant.
+     */
+    record EarlyStartDecision(boolean approved, LocalDate startOn, LocalDate requestedOn, String project,
+            String reasons, String legalBasis, Court court) implements LetterBody {
+        public LetterType type() {
+            return LetterType.EARLY_START_DECISION;
+        }
+    }
+
     /** Auszahlungsmitteilung: what is paid now, what has been paid in all, and by when it must be spent. */
     record PayoutNotice(int number, BigDecimal amount, LocalDate paidOn, String purpose, BigDecimal granted,
             BigDecimal paidTotal, BigDecimal remaining, LocalDate useBy) implements LetterBody {

@@ -9,6 +9,7 @@ public enum LetterType {
     GRANT_DECISION("Zuwendungsbescheid"),
     REJECTION("Ablehnungsbescheid"),
     LAPSE("Mitteilung über die Erledigung des Antrags"),
+    EARLY_START_DECISION("Bescheid über den vorzeitigen Maßnahmebeginn"),
     PAYOUT_NOTICE("Auszahlungsmitteilung"),
     CHANGE_DECISION("Änderungsbescheid"),
     DUNNING("Mahnung"),

@@ -6,6 +6,9 @@ import de.grantflow.application.AppealWaived;
 import de.grantflow.application.ApplicationSubmitted;
 import de.grantflow.application.ApplicationWithdrawn;
 import de.grantflow.application.CaseConflictException;
+import de.grantflow.application.EarlyStartService.EarlyStartRequested;
+import de.grantflow.application.EarlyStartService.EarlyStartSettled;
+import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
@@ -44,6 +47,25 @@ class ProcessStarter {
     void on(AppealWaived waived) {
         correlate(MESSAGE_APPEAL_WAIVED, waived.processInstanceId(),
                 "Der Bescheid ist bereits bestandskräftig oder noch nicht erlassen");
+    }
+
+    /** A request for an early start runs as its own small process beside the procedure, on the case's business key. */
+    @EventListener
+    void on(EarlyStartRequested requested) {
+        runtime.startProcessInstanceByKey(EarlyStartProcess.KEY, requested.applicationId().toString(), Map.of(
+                VAR_APPLICATION_ID, requested.applicationId().toString(),
+                VAR_AUTHORITY, requested.authorityKey(),
+                VAR_AGS, requested.municipalityAgs(),
+                EarlyStartProcess.VAR_REQUEST_ID, requested.requestId().toString()));
+    }
+
+    /** The case's progress settled the request: its open review or decision ends unfinished. */
+    @EventListener
+    void on(EarlyStartSettled settled) {
+        runtime.createMessageCorrelation(EarlyStartProcess.MESSAGE_SETTLED)
+                .processInstanceBusinessKey(settled.applicationId().toString())
+                .processInstanceVariableEquals(EarlyStartProcess.VAR_REQUEST_ID, settled.requestId().toString())
+                .correlateAll();
     }
 
     private void correlate(String message, String processInstanceId, String refusal) {

@@ -2,6 +2,7 @@ package de.grantflow.workspace;
 
 import de.grantflow.application.ApplicationStatus;
 import de.grantflow.application.CaseDossier;
+import de.grantflow.application.EarlyStartRequest;
 import de.grantflow.programme.Programme;
 import de.grantflow.programme.ProgrammeCatalog;
 import de.grantflow.register.Municipality;
@@ -28,11 +29,15 @@ class CaseHeaders {
         Object title = dossier.data().get("projectTitle");
         return new Header(dossier.id(), dossier.reference(), municipality.displayName(), municipality.ags(),
                 programme.name(), dossier.status(), dossier.requestedAmount(), dossier.grantedAmount(),
-                title == null ? null : title.toString());
+                title == null ? null : title.toString(), dossier.latestEarlyStart());
     }
 
-    /** Reference, municipality with its AGS, programme, status and amounts. */
+    /**
+     * Reference, municipality with its AGS, programme, status and amounts, and the latest request for an early start
+     * (the reviewer of that request reads its day and reason here).
+     */
     public record Header(UUID id, String reference, String municipality, String ags, String programme,
-            ApplicationStatus status, BigDecimal requestedAmount, BigDecimal grantedAmount, String projectTitle) {
+            ApplicationStatus status, BigDecimal requestedAmount, BigDecimal grantedAmount, String projectTitle,
+            EarlyStartRequest earlyStart) {
     }
 }

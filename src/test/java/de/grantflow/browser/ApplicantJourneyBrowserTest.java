@@ -63,6 +63,12 @@ class ApplicantJourneyBrowserTest extends BrowserTestSupport {
         String reference = reference(browser.find(By.tagName("h1")).getText());
         browser.reloadUntil(d -> letter(d.findElement(By.tagName("main")), "Eingangsbestätigung"));
         browser.check("case-with-receipt");
+        browser.click(By.cssSelector("main a[href$='/early-start']"));
+        browser.find(By.id("startOn"));
+        browser.check("early-start");
+        browser.click(By.cssSelector("form .actions button.primary"));
+        browser.find(By.id("startOn-error"));
+        browser.check("early-start-refused");
 
         browser.logout();
         browser.login("pruefer", TestUsers.PASSWORD);

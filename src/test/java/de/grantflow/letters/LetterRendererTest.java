@@ -6,6 +6,7 @@ import de.grantflow.letters.LetterBody.DocumentRequest;
 import de.grantflow.letters.LetterBody.GrantDecision;
 import de.grantflow.letters.LetterBody.Hearing;
 import de.grantflow.letters.LetterBody.ChangeDecision;
+import de.grantflow.letters.LetterBody.EarlyStartDecision;
 import de.grantflow.letters.LetterBody.CheckNote;
 import de.grantflow.letters.LetterBody.ClosingNotice;
 import de.grantflow.letters.LetterBody.CostPlanRow;
@@ -78,6 +79,10 @@ class LetterRendererTest {
                         List.of("Die ANBest-G sind Bestandteil dieses Bescheides."), COURT, false, null),
                 new Rejection("§§ 23, 44 LHO NRW", List.of("Nicht antragsberechtigt."), COURT),
                 new Lapse(List.of("Ratsbeschluss"), due),
+                new EarlyStartDecision(true, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 3, 2), "Lotsen",
+                        "Der Zeitplan ist schlüssig.", "§§ 23, 44 LHO NRW", COURT),
+                new EarlyStartDecision(false, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 3, 2), "Lotsen",
+                        "Eine Dringlichkeit ist nicht dargelegt.", "§§ 23, 44 LHO NRW", COURT),
                 new PayoutNotice(1, new BigDecimal("15000"), LocalDate.of(2026, 6, 2), "Honorare der Lotsen",
                         new BigDecimal("40000"), new BigDecimal("15000"), new BigDecimal("25000"),
                         LocalDate.of(2026, 8, 2)),
@@ -121,13 +126,14 @@ class LetterRendererTest {
         byte[] pdf = renderer.render(new LetterContent(header(), body));
         Path artefacts = Files.createDirectories(Path.of("target", "letters"));
         Files.write(artefacts.resolve(body.getClass().getSimpleName() + (body instanceof UnusedFundsReminder r
-                && r.interest() == null ? "-ohne-Zinsbetrag" : "") + ".pdf"), pdf);
+                && r.interest() == null ? "-ohne-Zinsbetrag" : "") + (body instanceof EarlyStartDecision e
+                && !e.approved() ? "-Ablehnung" : "") + ".pdf"), pdf);
 
         String text = text(pdf);
         assertThat(text).contains(body.type().germanTitle(), "KIN-2026-000042", "Bezirksregierung Arnsberg",
                 "Stadt Dortmund", NAME, "Datum", "Unser Zeichen");
         if (body instanceof GrantDecision || body instanceof Rejection || body instanceof ChangeDecision
-                || body instanceof RecoveryDecision) {
+                || body instanceof RecoveryDecision || body instanceof EarlyStartDecision) {
             assertThat(text).contains("Rechtsbehelfsbelehrung", "Klage", "Verwaltungsgericht Arnsberg",
                     "innerhalb eines Monats").doesNotContain("Widerspruch");
         }
@@ -143,6 +149,10 @@ class LetterRendererTest {
             assertThat(text).contains("Ausgaben insgesamt", "60.000,00 EUR", "83,3 %", "Bewirtung", "7.000,00 EUR",
                     "Eigenanteil", "66,7 %",
                     "46.000,00 EUR");
+        }
+        if (body instanceof EarlyStartDecision e) {
+            assertThat(text).contains("„Lotsen“", "01.04.2026", "02.03.2026", e.reasons())
+                    .contains(e.approved() ? "keine Zusage einer Zuwendung" : "lehne ich ab");
         }
         if (body instanceof Hearing) {
             assertThat(text).contains("§ 28", "07.04.2026");

@@ -108,10 +108,12 @@ class RetentionJobTest {
         // an appeal ran out in January 2027, so kept one year longer
         UUID waived = reviewedForRejection("Verzicht");
         UUID appealable = reviewedForRejection("Frist");
+        ApiClient dortmund = new ApiClient(port, "antrag.dortmund", "demo");
+        assertThat(dortmund.post("/api/applications/" + appealable + "/early-start", Map.of("startOn", "2026-04-01",
+                "reason", "Anna Schäfer beginnt im April.")).status()).isEqualTo(201);
         clock.set(LocalDateTime.of(2026, 12, 1, 9, 0));
         rejectAfterHearing(waived);
         rejectAfterHearing(appealable);
-        ApiClient dortmund = new ApiClient(port, "antrag.dortmund", "demo");
         assertThat(dortmund.post("/api/applications/" + waived + "/waive-appeal", null).status()).isEqualTo(200);
         assertThat(cases.finalOn(appealable)).isNull();
         clock.set(LocalDateTime.of(2027, 1, 20, 9, 0));
@@ -134,6 +136,9 @@ class RetentionJobTest {
         assertThat(answer.path("letters")).isEmpty();
         assertThat(databaseText(appealable)).doesNotContain("Anna Schäfer", "antrag.dortmund", "Kein tragfähiges",
                 "Wir halten", "Nicht förderfähig");
+        assertThat(jdbc.sql("SELECT status || ' ' || requested_by || reason FROM early_start_request"
+                + " WHERE application_id = :id").param("id", appealable).query(String.class).single())
+                .as("the early start it asked for, settled by the rejection").isEqualTo("SETTLED anonymisiert");
     }
 
     @Test
