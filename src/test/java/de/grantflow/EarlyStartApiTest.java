@@ -95,7 +95,7 @@ class EarlyStartApiTest {
                 .as("the review's justification is internal until the decision").isTrue();
         complete(bewilliger, id, EarlyStartProcess.TASK_DECIDE, Map.of("decision", "approve"));
 
-        String letter = letterText(id);
+        String letter = letterText(id, "EARLY_START_DECISION");
         assertThat(letter).contains("Bescheid über den vorzeitigen Maßnahmebeginn", "stimme ich dem vorzeitigen",
                 "Lotsen starten früher", "01.04.2026", "keine Zusage einer Zuwendung", "Rechtsbehelfsbelehrung");
         JsonNode request = dortmund.get(path).body().get(0);
@@ -109,6 +109,19 @@ class EarlyStartApiTest {
                 .as("the case itself waits for its decision as before").isEqualTo("SUBMITTED");
         assertThat(dortmund.post(path, Map.of("startOn", "2026-04-02", "reason", "Noch früher")).body()
                 .path("message").asText()).contains("bereits zugestimmt");
+
+        // the grant: its Bescheid recalls the consent, and the Bewilligungszeitraum starts with the agreed day, not
+        // on the project's planned 1 June, so that what the consent allowed is inside it
+        complete(pruefer2, id, "Task_FormalCheck", Map.of("complete", true));
+        complete(pruefer2, id, "Task_Review", Map.of("score", 80, "recommendation", "approve",
+                "proposedAmount", 20_000, "justification", "Gut."));
+        complete(bewilliger, id, "Task_Decide", Map.of("decision", "approve"));
+        assertThat(letterText(id, "GRANT_DECISION")).contains("für die Zeit vom 01.04.2026 bis zum 31.05.2027",
+                "Dem vorzeitigen Beginn des Vorhabens ab dem 01.04.2026 habe ich mit Bescheid vom 02.03.2026"
+                        + " zugestimmt.");
+        assertThat(dortmund.post("/api/applications/" + id + "/waive-appeal", null).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> dortmund.get("/api/applications/" + id + "/funding")
+                .body().path("periodStart").asText(), "2026-04-01"::equals);
     }
 
     @Test
@@ -120,7 +133,7 @@ class EarlyStartApiTest {
                 "justification", "Eine Dringlichkeit ist nicht dargelegt."));
         complete(bewilliger, id, EarlyStartProcess.TASK_DECIDE, Map.of("decision", "reject"));
 
-        assertThat(letterText(id)).contains("lehne ich ab", "Eine Dringlichkeit ist nicht dargelegt.",
+        assertThat(letterText(id, "EARLY_START_DECISION")).contains("lehne ich ab", "Eine Dringlichkeit ist nicht dargelegt.",
                 "kann nicht gefördert werden");
         JsonNode request = dortmund.get("/api/applications/" + id + "/early-start").body().get(0);
         assertThat(request.path("status").asText()).isEqualTo("REFUSED");
@@ -199,8 +212,8 @@ class EarlyStartApiTest {
         return id;
     }
 
-    private String letterText(UUID id) throws IOException {
-        JsonNode letter = dortmund.awaitLetter(id, "EARLY_START_DECISION");
+    private String letterText(UUID id, String type) throws IOException {
+        JsonNode letter = dortmund.awaitLetter(id, type);
         try (PDDocument pdf = Loader.loadPDF(dortmund.bytes("/api/letters/" + letter.path("id").asText()))) {
             return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
         }

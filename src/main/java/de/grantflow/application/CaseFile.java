@@ -21,11 +21,13 @@ public class CaseFile {
 
     private final ApplicationRepository repository;
     private final CaseLetters letters;
+    private final EarlyStartRepository earlyStarts;
     private final Clock clock;
 
-    CaseFile(ApplicationRepository repository, CaseLetters letters, Clock clock) {
+    CaseFile(ApplicationRepository repository, CaseLetters letters, EarlyStartRepository earlyStarts, Clock clock) {
         this.repository = repository;
         this.letters = letters;
+        this.earlyStarts = earlyStarts;
         this.clock = clock;
     }
 
@@ -62,6 +64,16 @@ public class CaseFile {
     @Transactional(propagation = Propagation.MANDATORY)
     public StoredLetter issueLetter(UUID id, String stepKey, LetterBody body) {
         return letters.issue(lockApplication(id), stepKey, body);
+    }
+
+    /**
+     * The first day of the case's Bewilligungszeitraum: the project's start, or the day of an agreed early start when
+     * that is earlier (as the Zuwendungsbescheid says).
+     */
+    @Transactional(readOnly = true)
+    public LocalDate fundingStart(UUID id) {
+        Application application = repository.find(id).orElseThrow(() -> new CaseNotFoundException(id));
+        return EarlyStartRequest.fundingStart(LocalDate.parse(application.text("projectStart")), earlyStarts.of(id));
     }
 
     public LocalDate today() {

@@ -3,6 +3,7 @@ package de.grantflow.application;
 import de.grantflow.money.Euro;
 import de.grantflow.letters.Court;
 import de.grantflow.letters.LetterBody.DocumentRequest;
+import de.grantflow.letters.LetterBody.EarlyStartConsent;
 import de.grantflow.letters.LetterBody.GrantDecision;
 import de.grantflow.letters.LetterBody.Hearing;
 import de.grantflow.letters.LetterBody.Lapse;
@@ -37,12 +38,15 @@ class CaseLetters {
     private final LetterService letters;
     private final ProgrammeCatalog programmes;
     private final MunicipalityRegister register;
+    private final EarlyStartRepository earlyStarts;
     private final Clock clock;
 
-    CaseLetters(LetterService letters, ProgrammeCatalog programmes, MunicipalityRegister register, Clock clock) {
+    CaseLetters(LetterService letters, ProgrammeCatalog programmes, MunicipalityRegister register,
+            EarlyStartRepository earlyStarts, Clock clock) {
         this.letters = letters;
         this.programmes = programmes;
         this.register = register;
+        this.earlyStarts = earlyStarts;
         this.clock = clock;
     }
 
@@ -101,13 +105,17 @@ class CaseLetters {
         BigDecimal granted = application.grantedAmount();
         boolean partial = granted.compareTo(requested) < 0;
         BigDecimal eligibleCosts = application.amount("totalCosts");
+        List<EarlyStartRequest> requests = earlyStarts.of(application.id());
+        EarlyStartConsent consent = EarlyStartRequest.agreed(requests).map(r -> new EarlyStartConsent(r.startOn(),
+                ApplicationService.today(r.decidedAt()))).orElse(null);
         return new GrantDecision(municipality.displayName(), granted,
                 programme.letterTexts().purposeFor(application.text("projectTitle")),
-                LocalDate.parse(application.text("projectStart")), LocalDate.parse(application.text("projectEnd")),
+                EarlyStartRequest.fundingStart(LocalDate.parse(application.text("projectStart")), requests),
+                LocalDate.parse(application.text("projectEnd")),
                 programme.financing().describe(), eligibleCosts, legalBasis(programme),
                 programme.letterTexts().payoutAndProof(), programme.letterTexts().ancillaryProvisions(),
                 court(programme), partial,
-                partial ? application.assessment().justification() : null);
+                partial ? application.assessment().justification() : null, consent);
     }
 
     private static String intendedDecision(Assessment assessment, BigDecimal requested) {

@@ -2,6 +2,8 @@ package de.grantflow.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -20,6 +22,20 @@ public record EarlyStartRequest(UUID id, UUID applicationId, int number, LocalDa
         boolean open() {
             return this == PENDING || this == REVIEWED;
         }
+    }
+
+    /**
+     * The first day of the Bewilligungszeitraum: the project's planned start, or the day of an agreed early start when
+     * that is earlier, so that what the consent allowed is inside the period.
+     */
+    static LocalDate fundingStart(LocalDate projectStart, List<EarlyStartRequest> requests) {
+        return agreed(requests).map(EarlyStartRequest::startOn).filter(day -> day.isBefore(projectStart))
+                .orElse(projectStart);
+    }
+
+    /** The request the authority agreed to, if any (there is at most one). */
+    static Optional<EarlyStartRequest> agreed(List<EarlyStartRequest> requests) {
+        return requests.stream().filter(r -> r.status() == Status.APPROVED).findFirst();
     }
 
     EarlyStartRequest reviewed(String reviewer, String recommended, String justification) {

@@ -85,7 +85,7 @@ public class FundingService {
         if (snapshot.status() == ApplicationStatus.FUNDED) {
             return;
         }
-        LocalDate start = LocalDate.parse(snapshot.text("projectStart"));
+        LocalDate start = caseFile.fundingStart(id);
         LocalDate end = LocalDate.parse(snapshot.text("projectEnd"));
         Map<String, BigDecimal> plan = costPlan(snapshot);
         repository.insert(new Funding(id, snapshot.programmeKey(), snapshot.grantedAmount(), start, end, null, plan,

@@ -38,14 +38,22 @@ public sealed interface LetterBody {
         }
     }
 
-    /** Zuwendungsbescheid with the parts I.1 to III. */
+    /**
+     * Zuwendungsbescheid with the parts I.1 to III.
+     *
+     * @param earlyStart the consent to an early start the Bescheid recalls, or null
+     */
     record GrantDecision(String recipientName, BigDecimal amount, String purpose, LocalDate fundingStart,
             LocalDate fundingEnd, String financingDescription, BigDecimal eligibleCosts, String legalBasis,
             String payoutAndProof, List<String> ancillaryProvisions, Court court, boolean partialGrant,
-            String partialGrantReason) implements LetterBody {
+            String partialGrantReason, EarlyStartConsent earlyStart) implements LetterBody {
         public LetterType type() {
             return LetterType.GRANT_DECISION;
         }
+    }
+
+    /** The authority agreed on the given day that the project may start from the other. */
+    record EarlyStartConsent(LocalDate from, LocalDate agreedOn) {
     }
 
     /** Ablehnungsbescheid. */

@@ -502,7 +502,7 @@ class ThroughputBenchmarkTest {
                 new LetterBody.GrantDecision("Stadt Dortmund", new BigDecimal("10000"), "Durchführung", LocalDate.of(
                         2026, 6, 1), LocalDate.of(2027, 5, 31), "Anteilfinanzierung", new BigDecimal("20000"),
                         "§§ 23, 44 LHO NRW", "Auszahlung auf Anforderung.", List.of("ANBest-G"), new Court(
-                                "Verwaltungsgericht Arnsberg", "Jägerstraße 1", "59821", "Arnsberg"), false, null));
+                                "Verwaltungsgericht Arnsberg", "Jägerstraße 1", "59821", "Arnsberg"), false, null, null));
         Load.parallel(20, 2, i -> letters.issue(application, "WARMUP:" + i, content));
         return measured(count, () -> Load.parallel(count, Runtime.getRuntime().availableProcessors(),
                 i -> letters.issue(application, "BENCH:" + i, content)));

@@ -6,6 +6,7 @@ import de.grantflow.letters.LetterBody.DocumentRequest;
 import de.grantflow.letters.LetterBody.GrantDecision;
 import de.grantflow.letters.LetterBody.Hearing;
 import de.grantflow.letters.LetterBody.ChangeDecision;
+import de.grantflow.letters.LetterBody.EarlyStartConsent;
 import de.grantflow.letters.LetterBody.EarlyStartDecision;
 import de.grantflow.letters.LetterBody.CheckNote;
 import de.grantflow.letters.LetterBody.ClosingNotice;
@@ -76,7 +77,8 @@ class LetterRendererTest {
                 new GrantDecision("Stadt Dortmund", new BigDecimal("40000"), "Durchführung des Projekts „Lotsen“",
                         LocalDate.of(2026, 6, 1), LocalDate.of(2027, 5, 31), "Anteilfinanzierung in Höhe von 80 %",
                         new BigDecimal("80000"), "§§ 23, 44 LHO NRW", "Auszahlung auf Anforderung.",
-                        List.of("Die ANBest-G sind Bestandteil dieses Bescheides."), COURT, false, null),
+                        List.of("Die ANBest-G sind Bestandteil dieses Bescheides."), COURT, false, null,
+                        new EarlyStartConsent(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 3, 20))),
                 new Rejection("§§ 23, 44 LHO NRW", List.of("Nicht antragsberechtigt."), COURT),
                 new Lapse(List.of("Ratsbeschluss"), due),
                 new EarlyStartDecision(true, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 3, 2), "Lotsen",
@@ -140,7 +142,8 @@ class LetterRendererTest {
         if (body instanceof GrantDecision) {
             assertThat(text).contains("I. Bewilligung", "40.000,00 EUR", "01.06.2026", "31.05.2027",
                     "2. Finanzierungsart", "3. Zuwendungsfähige Gesamtausgaben", "4. Auszahlung",
-                    "II. Nebenbestimmungen", "III. Rechtsbehelfsbelehrung", "80.000,00 EUR");
+                    "II. Nebenbestimmungen", "III. Rechtsbehelfsbelehrung", "80.000,00 EUR",
+                    "Dem vorzeitigen Beginn des Vorhabens", "01.04.2026", "20.03.2026");
         }
         if (body instanceof RecoveryDecision || body instanceof UnusedFundsReminder r && r.interest() != null) {
             assertThat(text).contains("11.04.2026 – 30.06.2026", "81/365", "6,27 %", "97,40 EUR", "326,77 EUR");

@@ -188,7 +188,7 @@ class PlainLetterWriterTest {
                 "Stadt Dortmund", new BigDecimal("40000"), "Durchführung des Projekts „Lotsen“",
                 LocalDate.of(2026, 6, 1), LocalDate.of(2027, 5, 31), "Anteilfinanzierung in Höhe von 80 %",
                 new BigDecimal("80000"), "§§ 23, 44 LHO NRW", "Auszahlung auf Anforderung.",
-                List.of("Die ANBest-G sind Bestandteil dieses Bescheides."), LetterRendererTest.COURT, false, null)));
+                List.of("Die ANBest-G sind Bestandteil dieses Bescheides."), LetterRendererTest.COURT, false, null, null)));
 
         // the letter fills page 1 up to where the HTML renderer left the signature's name alone on page 2
         try (PDDocument document = Loader.loadPDF(pdf)) {
