@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * A case as the authority works on it: what was applied for, the rules' decisions with their trace, the review so far,
- * the letters, the timeline and the requests for an early start. Read through {@link Cases#dossier}, under the same visibility rule as the case API.
+ * the letters, the timeline and the requests for an early start. Read through {@link Cases#dossier}, under the same
+ * visibility rule as the case API.
  */
 public record CaseDossier(UUID id, String reference, String programmeKey, String municipalityAgs,
         ApplicationStatus status, Map<String, Object> data, BigDecimal requestedAmount, BigDecimal grantedAmount,

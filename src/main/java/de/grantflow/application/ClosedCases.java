@@ -58,8 +58,9 @@ public class ClosedCases {
     /**
      * Removes the personal data of a case locked by {@link #lockNextPastRetention}: the given form fields (also from
      * the inputs of its recorded rule decisions), who created and worked on it, the free texts of its review,
-     * timeline and requests for an early start, and its letters (they name the contact person). The case stays with its programme, municipality,
-     * status, amounts and dates, and its timeline records the anonymisation with what was removed.
+     * timeline and requests for an early start, and its letters (they name the contact person). The case stays with
+     * its programme, municipality, status, amounts and dates, and its timeline records the anonymisation with what was
+     * removed.
      *
      * @param removedElsewhere what other modules removed in the same transaction, for the timeline
      */

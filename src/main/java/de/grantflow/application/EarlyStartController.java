@@ -35,7 +35,8 @@ class EarlyStartController {
             description = "Nur für einen eingereichten, noch nicht beschiedenen Antrag und nur einer zur Zeit."
                     + " Eine Prüferin oder ein Prüfer prüft, eine zweite Person entscheidet; die Kommune erhält einen"
                     + " Bescheid (Schreiben EARLY_START_DECISION).")
-    ResponseEntity<EarlyStartView> request(@PathVariable UUID id, @RequestBody(required = false) EarlyStartInput input) {
+    ResponseEntity<EarlyStartView> request(@PathVariable UUID id,
+            @RequestBody(required = false) EarlyStartInput input) {
         CurrentUser user = users.current();
         return ResponseEntity.status(HttpStatus.CREATED).body(EarlyStartView.of(earlyStarts.request(user, id, input),
                 user));

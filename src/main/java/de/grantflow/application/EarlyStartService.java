@@ -83,10 +83,11 @@ public class EarlyStartService {
         if (earlier.stream().anyMatch(r -> r.status() == EarlyStartRequest.Status.APPROVED)) {
             throw new CaseConflictException("Dem vorzeitigen Maßnahmebeginn wurde bereits zugestimmt");
         }
-        String reason = validated(input == null ? new EarlyStartInput(null, null) : input, application);
+        EarlyStartInput asked = input == null ? new EarlyStartInput(null, null) : input;
+        String reason = validated(asked, application);
         Instant now = clock.instant();
         EarlyStartRequest request = new EarlyStartRequest(UUID.randomUUID(), id, requests.nextNumber(id),
-                input.startOn(), reason, EarlyStartRequest.Status.PENDING, user.username(), now, null, null, null,
+                asked.startOn(), reason, EarlyStartRequest.Status.PENDING, user.username(), now, null, null, null,
                 null, null);
         requests.insert(request);
         cases.appendEvent(id, new CaseEvent(now, CaseEventType.EARLY_START_REQUESTED, user.username(),
