@@ -185,12 +185,13 @@ class EarlyStartApiTest {
 
         var empty = page.post("/portal/applications/" + id + "/early-start", token + "&startOn=&reason=");
         var notADate = page.post("/portal/applications/" + id + "/early-start", token
-                + "&startOn=01.04.2026&reason=Eilig");
+                + "&startOn=01.04.2026&reason=");
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(empty.body()).contains("id=\"startOn-error\"", "id=\"reason-error\"", "aria-invalid=\"true\"",
                 "Pflichtfeld: Beginn des Vorhabens");
         assertThat(notADate.statusCode()).isEqualTo(400);
-        assertThat(notADate.body()).contains("Bitte ein Datum angeben");
+        assertThat(notADate.body()).as("both mistakes at once").contains("Bitte ein Datum angeben",
+                "id=\"reason-error\"");
         assertThat(dortmund.get("/api/applications/" + id + "/early-start").body().size()).isZero();
 
         var sent = page.post("/portal/applications/" + id + "/early-start", token

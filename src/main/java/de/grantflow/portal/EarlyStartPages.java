@@ -66,15 +66,15 @@ class EarlyStartPages {
                 errors.put("startOn", "Bitte ein Datum angeben");
             }
         }
-        if (errors.isEmpty()) {
-            try {
-                earlyStarts.request(user, id, new EarlyStartInput(startOn, form.get("reason")));
-                redirect.addFlashAttribute("flash", messages.getMessage("portal.earlyStart.sent", null, locale));
-                return "redirect:/portal/applications/" + id;
-            } catch (FormValidationException invalid) {
-                for (FieldError error : invalid.errors()) {
-                    errors.putIfAbsent(error.field(), error.message());
-                }
+        // asked even when the date did not parse (then without one, which it refuses), so that every field's
+        // mistake shows at once; the date's own message stays
+        try {
+            earlyStarts.request(user, id, new EarlyStartInput(startOn, form.get("reason")));
+            redirect.addFlashAttribute("flash", messages.getMessage("portal.earlyStart.sent", null, locale));
+            return "redirect:/portal/applications/" + id;
+        } catch (FormValidationException invalid) {
+            for (FieldError error : invalid.errors()) {
+                errors.putIfAbsent(error.field(), error.message());
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
