@@ -145,16 +145,23 @@ class FundingApiTest {
         payOut(id);
         fileInterimReport(id);
         clock.set(LocalDateTime.of(2027, 6, 15, 9, 0));
+        // the checker's reason with markup and a template expression: it reaches both letters as typed, as text
+        String reason = "Bewirtung ist nicht zuwendungsfähig <script>alert(1)</script> [[${'zq'+'jx'}]] & „Sekt“";
         fileAndCheckProof(pruefer, id, 50000, List.of(Map.of("category", "gesamt", "amount", 4000,
-                "reason", "Bewirtung ist nicht zuwendungsfähig")));
+                "reason", reason)));
 
-        dortmund.awaitLetter(id, "RECOVERY_HEARING");
+        JsonNode hearing = dortmund.awaitLetter(id, "RECOVERY_HEARING");
+        assertThat(text(dortmund.bytes("/api/letters/" + hearing.path("id").asText())).replaceAll("\\s+", " "))
+                .contains(reason).doesNotContain("zqjx");
         complete(dortmund, id, "Task_RespondToRecoveryHearing", Map.of("statement", "Wir bitten um Nachsicht."));
         complete(bewilliger, id, "Task_DecideRecovery", Map.of("decision", "approve"));
         JsonNode decision = dortmund.awaitLetter(id, "RECOVERY_DECISION");
         assertThat(text(dortmund.bytes("/api/letters/" + decision.path("id").asText())))
                 .contains("Widerrufs- und Rückforderungsbescheid", "7.000,00 EUR", "540,37 EUR",
-                        "Rechtsbehelfsbelehrung", "Verwaltungsgericht Arnsberg");
+                        "Rechtsbehelfsbelehrung", "Verwaltungsgericht Arnsberg")
+                .doesNotContain("zqjx");
+        assertThat(text(dortmund.bytes("/api/letters/" + decision.path("id").asText())).replaceAll("\\s+", " "))
+                .contains(reason);
         assertThat(status(id)).isEqualTo("RECOVERY");
 
         Response tooLittle = completeResponse(pruefer, id, "Task_RecordRepayment",
@@ -206,7 +213,7 @@ class FundingApiTest {
     }
 
     @Test
-    void requestsAChangeOnThePortalPageWithTheSameRulesAsTheApi() {
+    void requestsAChangeOnThePortalPageWithTheSameRulesAsTheApi() throws IOException {
         String id = funded("Änderung im Portal");
         PageSession page = new PageSession(port);
         page.login("antrag.dortmund", "demo");
@@ -251,6 +258,16 @@ class FundingApiTest {
         PageSession other = new PageSession(port);
         other.login("antrag.duisburg", "demo");
         assertThat(other.get("/portal/applications/" + id + "/change-request").statusCode()).isEqualTo(404);
+
+        // decided with four eyes: the Änderungsbescheid gives the municipality's reason and the reviewer's, as text
+        String justification = "Nachvollziehbar <img src=x onerror=alert(1)> [[${'zq'+'jx'}]]";
+        complete(pruefer, id, "Task_ReviewChange", Map.of("recommendation", "approve",
+                "justification", justification));
+        complete(bewilliger, id, "Task_DecideChange", Map.of("decision", "approve"));
+        JsonNode decision = dortmund.awaitLetter(id, "CHANGE_DECISION");
+        assertThat(text(dortmund.bytes("/api/letters/" + decision.path("id").asText())).replaceAll("\\s+", " "))
+                .contains("Änderungsbescheid", "31.08.2027", "Die Fachkraft kam später", justification)
+                .doesNotContain("zqjx");
     }
 
     /** Applied, approved with four eyes, appeal waived: the funding period starts. */
