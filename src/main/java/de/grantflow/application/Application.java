@@ -89,6 +89,11 @@ public final class Application {
         return ApplicationStatus.WITHDRAWABLE.contains(status);
     }
 
+    /** Submitted and not yet decided, withdrawn or lapsed: the project may start early only with consent. */
+    public boolean awaitsDecision() {
+        return ApplicationStatus.AWAITING_DECISION.contains(status);
+    }
+
     /** A decision not yet final can be made final at once by waiving the appeal. */
     public boolean appealWaivable() {
         return ApplicationStatus.DECIDED.contains(status) && finalOn == null;

@@ -21,6 +21,7 @@ public enum ApplicationStatus {
     /** The applicant may withdraw until the decision is issued (§ 22 VwVfG: the procedure depends on the application). */
     static final Set<ApplicationStatus> WITHDRAWABLE = EnumSet.of(DRAFT, SUBMITTED, INCOMPLETE, IN_REVIEW, HEARING);
     static final Set<ApplicationStatus> DECIDED = EnumSet.of(APPROVED, REJECTED);
+    static final Set<ApplicationStatus> AWAITING_DECISION = EnumSet.of(SUBMITTED, INCOMPLETE, IN_REVIEW, HEARING);
 
     private final String germanName;
 

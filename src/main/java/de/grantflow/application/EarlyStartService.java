@@ -14,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -32,8 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EarlyStartService {
 
-    private static final Set<ApplicationStatus> UNDECIDED = Set.of(ApplicationStatus.SUBMITTED,
-            ApplicationStatus.INCOMPLETE, ApplicationStatus.IN_REVIEW, ApplicationStatus.HEARING);
     private static final Map<CaseEventType, String> SETTLING = Map.of(
             CaseEventType.APPROVED, "Durch den Zuwendungsbescheid erledigt",
             CaseEventType.REJECTED, "Durch den Ablehnungsbescheid erledigt",
@@ -70,7 +67,7 @@ public class EarlyStartService {
         }
         Application application = cases.lock(id).filter(a -> access.canSee(user, a))
                 .orElseThrow(() -> new CaseNotFoundException(id));
-        if (!UNDECIDED.contains(application.status())) {
+        if (!application.awaitsDecision()) {
             throw new CaseConflictException("Ein vorzeitiger Maßnahmebeginn kann nur für einen eingereichten, noch"
                     + " nicht beschiedenen Antrag beantragt werden (Status: " + application.status().germanName()
                     + ")");
@@ -99,8 +96,8 @@ public class EarlyStartService {
     }
 
     /** Whether the municipality may ask now: the case waits for its decision, and no request is open or granted. */
-    public static boolean mayRequest(ApplicationStatus status, List<EarlyStartRequest> earlier) {
-        return UNDECIDED.contains(status) && earlier.stream().noneMatch(r -> r.status().open()
+    public static boolean mayRequest(Application application, List<EarlyStartRequest> earlier) {
+        return application.awaitsDecision() && earlier.stream().noneMatch(r -> r.status().open()
                 || r.status() == EarlyStartRequest.Status.APPROVED);
     }
 

@@ -87,7 +87,7 @@ class EarlyStartPages {
         List<EarlyStartRequest> requests = earlyStarts.of(user, id);
         model.addAttribute("app", application);
         model.addAttribute("requests", requests);
-        model.addAttribute("mayRequest", EarlyStartService.mayRequest(application.status(), requests));
+        model.addAttribute("mayRequest", EarlyStartService.mayRequest(application, requests));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         return "portal/early-start";
